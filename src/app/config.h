@@ -1,0 +1,66 @@
+// Config: how one newszone process runs. Read from a TOML file, then NEWSZONE_* environment
+// variables, then command-line flags, each overriding the one before. Every field works with
+// its default, so `newszone serve` needs no configuration at all.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+
+namespace nz::app {
+
+struct Config {
+  // Folder holding the database (newszone.db); created when missing.  TOML: data_dir,
+  // env NEWSZONE_DATA_DIR, flag --data.
+  std::string data_dir = "./data";
+  // "HOST:PORT" to listen on; port 0 picks a free one.  [server] listen, NEWSZONE_LISTEN,
+  // --listen.
+  std::string listen = "127.0.0.1:8080";
+  // Worker threads; 0 means one per core.  [server] threads, NEWSZONE_THREADS, --threads.
+  int threads = 0;
+  // Largest request body accepted (413 beyond).  [server] max_body_bytes, NEWSZONE_MAX_BODY_BYTES.
+  int64_t max_body_bytes = 1024 * 1024;
+  // Seconds a client has to send a whole request.  [server] read_timeout, NEWSZONE_READ_TIMEOUT.
+  int read_timeout = 10;
+  // Seconds an idle keep-alive connection stays open.  [server] idle_timeout,
+  // NEWSZONE_IDLE_TIMEOUT.
+  int idle_timeout = 30;
+  // One line per request on stdout.  [server] access_log, NEWSZONE_ACCESS_LOG.
+  bool access_log = true;
+  // Theme folder; empty means ./themes/default, else the one beside the source tree.
+  // [theme] dir, NEWSZONE_THEME_DIR.
+  std::string theme_dir;
+  // trace, debug, info, warn, error.  [log] level, NEWSZONE_LOG_LEVEL.
+  std::string log_level = "info";
+};
+
+// Flags given on the command line; unset ones leave the config alone.
+struct ConfigFlags {
+  std::optional<std::string> config_file;  // --config
+  std::optional<std::string> data_dir;     // --data
+  std::optional<std::string> listen;       // --listen
+  std::optional<int> threads;              // --threads
+};
+
+// Reads an environment variable; returns nullopt when unset. (Tests pass a map.)
+using EnvLookup = std::function<std::optional<std::string>(const std::string& name)>;
+EnvLookup process_environment();
+
+// Builds the config: defaults, then the TOML file (flags.config_file, else NEWSZONE_CONFIG;
+// none when neither is set), then the environment, then the flags. Fails with kInvalidInput and
+// a one-line message naming the file, key or variable on an unknown key, a wrong type or an
+// out-of-range value; kUnavailable when the named file cannot be read.
+Result<Config> load_config(const ConfigFlags& flags, const EnvLookup& env);
+
+struct ListenAddress {
+  std::string host;
+  uint16_t port = 0;
+};
+// "127.0.0.1:8080", "[::1]:8080", "localhost:0". kInvalidInput otherwise.
+Result<ListenAddress> parse_listen_address(const std::string& text);
+
+}  // namespace nz::app

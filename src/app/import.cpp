@@ -1,0 +1,80 @@
+#include "app/import.h"
+
+#include <string>
+
+#include "app/topic_spec.h"
+
+namespace nz::app {
+
+Result<store::SaveResult> import_article(store::Store& store, const ArticleImport& item) {
+  auto section = store.find_section_by_slug(item.section_slug);
+  if (!section) return section.error().with_context("section \"" + item.section_slug + "\"");
+
+  model::Article article = item.article;
+  article.section_id = section->id;
+  if (section->is_zone() && section->moderation == model::ModerationPolicy::kHoldForReview &&
+      article.status == model::ArticleStatus::kPublished) {
+    article.status = model::ArticleStatus::kPending;
+  }
+
+  // Resolve topics before writing, so that a bad spec writes nothing.
+  std::vector<model::Topic> topics;
+  for (const auto& spec : item.topics) {
+    auto topic = parse_topic_spec(spec);
+    if (!topic) return topic.error();
+    topics.push_back(std::move(*topic));
+  }
+
+  auto saved = store.save_article(article);
+  if (!saved) return saved.error();
+  if (section->topic_id) {
+    if (auto tagged = store.tag_article(saved->article.id, *section->topic_id,
+                                        model::TagSource::kZone);
+        !tagged) {
+      return tagged.error();
+    }
+  }
+  for (const auto& t : topics) {
+    auto topic = store.upsert_topic(t);
+    if (!topic) return topic.error();
+    if (topic->id == section->topic_id) continue;
+    if (auto tagged = store.tag_article(saved->article.id, topic->id, model::TagSource::kTagger);
+        !tagged) {
+      return tagged.error();
+    }
+  }
+  return saved;
+}
+
+Result<ImportReport> import_json_lines(store::Store& store, std::istream& in,
+                                       const core::Clock& clock,
+                                       const ImportCallbacks& callbacks) {
+  ImportReport report;
+  std::string line;
+  int64_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    auto item = article_from_json_text(line, clock.now());
+    Result<store::SaveResult> saved =
+        item ? import_article(store, *item) : Result<store::SaveResult>(item.error());
+    if (!saved) {
+      if (saved.error().code == ErrorCode::kUnavailable ||
+          saved.error().code == ErrorCode::kCorrupt) {
+        return saved.error().with_context("line " + std::to_string(number));
+      }
+      ++report.failed;
+      if (callbacks.on_error) callbacks.on_error(number, saved.error());
+      continue;
+    }
+    switch (saved->outcome) {
+      case store::SaveOutcome::kCreated: ++report.created; break;
+      case store::SaveOutcome::kNewVersion: ++report.new_versions; break;
+      case store::SaveOutcome::kUnchanged: ++report.unchanged; break;
+    }
+    if (callbacks.on_saved) callbacks.on_saved(number, *saved);
+  }
+  return report;
+}
+
+}  // namespace nz::app

@@ -1,0 +1,87 @@
+#include "app/serve.h"
+
+#include <filesystem>
+
+#include <spdlog/spdlog.h>
+
+#include "app/demo_site.h"
+#include "app/open_store.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "render/renderer.h"
+#include "web/page_frame.h"
+#include "web/pages.h"
+#include "web/services.h"
+#include "web/static_files.h"
+
+namespace nz::app {
+
+std::string resolve_theme_dir(const Config& config) {
+  if (!config.theme_dir.empty()) return config.theme_dir;
+  std::error_code ec;
+  if (std::filesystem::is_directory("themes/default", ec)) return "themes/default";
+  return NZ_DEFAULT_THEME_DIR;
+}
+
+int serve(const Config& config, const ServeOptions& options) {
+  auto fail = [](const Error& error) {
+    spdlog::error("{}", error.message);
+    return 1;
+  };
+  auto address = parse_listen_address(config.listen);
+  if (!address) return fail(address.error().with_context("--listen"));
+
+  core::SystemClock clock;
+  auto store = open_store(config, clock);
+  if (!store) return fail(store.error());
+  if (options.demo) {
+    auto seeded = seed_demo_site(**store, clock);
+    if (!seeded) return fail(seeded.error().with_context("demo site"));
+    if (*seeded) spdlog::info("demo site created in {}", config.data_dir);
+  }
+
+  std::string theme_dir = resolve_theme_dir(config);
+  auto renderer = render::Renderer::load(theme_dir);
+  if (!renderer) return fail(renderer.error());
+  auto static_files = web::StaticFiles::load(std::filesystem::path(theme_dir) / "static");
+  if (!static_files) return fail(static_files.error());
+
+  web::SiteServices services{.site = **store,
+                             .partners = **store,
+                             .sections = **store,
+                             .topics = **store,
+                             .articles = **store,
+                             .renderer = **renderer,
+                             .clock = clock,
+                             .static_files = *static_files};
+  http::Router router;
+  web::add_site_routes(router, services);
+
+  http::ServerConfig server_config{
+      .host = address->host,
+      .port = address->port,
+      .threads = config.threads,
+      .max_body_bytes = static_cast<size_t>(config.max_body_bytes),
+      .read_timeout = std::chrono::seconds(config.read_timeout),
+      .idle_timeout = std::chrono::seconds(config.idle_timeout),
+      .access_log = config.access_log,
+  };
+  http::Server server(
+      server_config, [&router](http::Request& request) { return router.dispatch(request); },
+      [&services](const http::Request&) {
+        return web::error_page(services, 500,
+                               "The page could not be shown right now. Please try again.");
+      });
+  auto port = server.listen();
+  if (!port) return fail(port.error());
+  // Tests and scripts read this line to learn the port when they asked for port 0.
+  spdlog::info("listening on http://{}:{}/ (data {}, theme {})",
+               address->host.find(':') != std::string::npos ? "[" + address->host + "]"
+                                                            : address->host,
+               *port, config.data_dir, theme_dir);
+  server.run(/*handle_signals=*/true);
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace nz::app

@@ -1,0 +1,696 @@
+// Server: Boost.Beast HTTP/1.1 on one io_context run by a pool of worker threads.
+//
+// Every connection is a Session on its own strand, and everything it waits for is
+// asynchronous, so a silent or slow client costs a socket and a timer, never a thread.
+// Control work (accepting, signals, shutdown) runs on one more strand.
+//
+// Shutdown: stop() marks the server stopping and posts begin_shutdown() to the control strand,
+// which closes the acceptor and asks each session to close if it is idle. A session that is
+// reading or handling a request finishes it, answers with "Connection: close" and closes.
+// When the last session is gone run() returns; if shutdown_grace passes first, the io_context
+// is stopped and the remaining sockets are closed.
+#include "http/server.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <chrono>
+#include <csignal>
+#include <ctime>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+namespace nz::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+// How long an error response waits for the client to stop sending before the socket closes.
+// Closing with unread data makes the kernel send RST, which can destroy the response in
+// flight; reading a little longer lets the client see it. (RFC 9112 9.6, "tear-down")
+constexpr std::chrono::seconds kLingerTimeout{2};
+
+Method to_method(bhttp::verb verb) {
+  switch (verb) {
+    case bhttp::verb::get: return Method::kGet;
+    case bhttp::verb::head: return Method::kHead;
+    case bhttp::verb::post: return Method::kPost;
+    case bhttp::verb::put: return Method::kPut;
+    case bhttp::verb::patch: return Method::kPatch;
+    case bhttp::verb::delete_: return Method::kDelete;
+    case bhttp::verb::options: return Method::kOptions;
+    default: return Method::kOther;
+  }
+}
+
+std::string lowercase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) { return lowercase(a) == lowercase(b); }
+
+// Header text from handlers may carry user input (a Location built from a query): CR, LF and
+// NUL would let it end the header early, so they are dropped. (RFC 9110 5.5)
+std::string header_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c != '\r' && c != '\n' && c != '\0') out.push_back(c);
+  }
+  return out;
+}
+
+// Access-log values: printable ASCII as is, '"' and '\' escaped, anything else as \xHH, so a
+// line is always one line and splits on spaces the same way.
+std::string log_escape(std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size());
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20 || c >= 0x7f) {
+      out += "\\x";
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return out;
+}
+
+// IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT" (RFC 9110 5.6.7). Written by hand because
+// strftime's %a and %b follow the process locale. The wall clock is right here: Date reports
+// when the response was made, and nothing decides anything from it.
+std::string http_date() {
+  static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[tm.tm_wday % 7],
+                tm.tm_mday, kMonths[tm.tm_mon % 12], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
+                tm.tm_sec);
+  return buf;
+}
+
+std::string endpoint_text(const std::string& host, uint16_t port) {
+  bool v6 = host.find(':') != std::string::npos;
+  return (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
+
+// "Address already in use" -> "address already in use", to read well after "host:port: ".
+std::string error_text(const boost::system::error_code& ec) {
+  std::string m = ec.message();
+  if (!m.empty()) m[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(m[0])));
+  return m;
+}
+
+std::shared_ptr<spdlog::logger> access_logger() {
+  static std::mutex mu;
+  std::lock_guard lock(mu);
+  if (auto logger = spdlog::get("access")) return logger;
+  try {
+    auto logger = spdlog::stdout_logger_mt("access");
+    logger->set_pattern("[%Y-%m-%d %H:%M:%S.%e] %v");
+    return logger;
+  } catch (const std::exception&) {
+    // Registered by someone else between get() and here.
+    return spdlog::get("access");
+  }
+}
+
+class Session;
+
+// The live sessions, shared with them so that a session destroyed late (inside the
+// io_context's destructor) still has somewhere to deregister.
+struct Registry {
+  std::mutex mu;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+  std::function<void()> on_empty;  // set while run() runs; called under mu
+
+  size_t size() {
+    std::lock_guard lock(mu);
+    return sessions.size();
+  }
+  void add(Session* s, std::weak_ptr<Session> w) {
+    std::lock_guard lock(mu);
+    sessions.emplace(s, std::move(w));
+  }
+  void remove(Session* s) {
+    std::lock_guard lock(mu);
+    sessions.erase(s);
+    if (sessions.empty() && on_empty) on_empty();
+  }
+  std::vector<std::shared_ptr<Session>> snapshot() {
+    std::lock_guard lock(mu);
+    std::vector<std::shared_ptr<Session>> out;
+    for (auto& [ptr, weak] : sessions) {
+      if (auto s = weak.lock()) out.push_back(std::move(s));
+    }
+    return out;
+  }
+};
+
+// What a Session needs from the server; it outlives every session that runs a handler.
+struct Shared {
+  ServerConfig config;
+  RequestHandler handler;
+  ErrorPageHandler on_error;
+  std::shared_ptr<spdlog::logger> access;  // null when access logging is off
+  std::atomic<bool> stopping{false};
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Shared& shared, std::shared_ptr<Registry> registry)
+      : stream_(std::move(socket)), shared_(shared), registry_(std::move(registry)) {
+    boost::system::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) {
+      auto address = endpoint.address();
+      // A dual-stack listener sees IPv4 clients as ::ffff:a.b.c.d; log them as a.b.c.d.
+      if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+        address = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
+      }
+      remote_ = address.to_string();
+    }
+  }
+
+  ~Session() { registry_->remove(this); }
+
+  void start() {
+    asio::dispatch(stream_.get_executor(),
+                   [self = shared_from_this()] { self->wait_for_request(); });
+  }
+
+  // Posted by begin_shutdown(): an idle connection closes now; a busy one when its response
+  // is written (it checks `stopping` there).
+  void on_stop() {
+    if (state_ == State::kIdle) close();
+  }
+
+  // Used by run() after the io_context stopped and no thread runs it.
+  void force_close() { close(); }
+
+  asio::any_io_executor executor() { return stream_.get_executor(); }
+
+ private:
+  enum class State { kIdle, kReading, kHandling, kWriting, kClosing };
+
+  void wait_for_request() {
+    if (shared_.stopping) return close();
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(
+        std::min<size_t>(shared_.config.max_header_bytes, UINT32_MAX)));
+    parser_->body_limit(shared_.config.max_body_bytes);
+    if (buffer_.size() > 0) return read_header();  // a pipelined request is already here
+
+    // Waiting for the first byte is "idle"; once it arrives the whole request must come
+    // within read_timeout, so a trickling client cannot keep the connection forever.
+    state_ = State::kIdle;
+    stream_.expires_after(shared_.config.idle_timeout);
+    stream_.async_read_some(
+        buffer_.prepare(4096),
+        [self = shared_from_this()](beast::error_code ec, size_t n) {
+          if (ec) return self->close();
+          self->buffer_.commit(n);
+          self->read_header();
+        });
+  }
+
+  void read_header() {
+    state_ = State::kReading;
+    started_ = Clock::now();
+    stream_.expires_after(shared_.config.read_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = shared_from_this()](beast::error_code ec, size_t) {
+                               self->on_header(ec);
+                             });
+  }
+
+  void on_header(beast::error_code ec) {
+    if (ec) return on_read_error(ec);
+    auto& req = parser_->get();
+    // A client that waits for "100 Continue" before sending its body (RFC 9110 10.1.1).
+    if (!parser_->is_done() && req.version() >= 11 &&
+        iequals(req[bhttp::field::expect], "100-continue")) {
+      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()),
+                        [self = shared_from_this()](beast::error_code ec, size_t) {
+                          if (ec) return self->close();
+                          self->read_body();
+                        });
+      return;
+    }
+    read_body();
+  }
+
+  void read_body() {
+    if (parser_->is_done()) return handle();
+    // The read_timeout deadline set at the start of the request still applies.
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = shared_from_this()](beast::error_code ec, size_t) {
+                        if (ec) return self->on_read_error(ec);
+                        self->handle();
+                      });
+  }
+
+  void on_read_error(beast::error_code ec) {
+    if (ec == bhttp::error::header_limit) return send_error(431);
+    if (ec == bhttp::error::body_limit) return send_error(413);
+    // The peer went away or timed out mid-request: nobody is there to read an answer.
+    static const auto& http_errors = bhttp::make_error_code(bhttp::error::bad_target).category();
+    if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message ||
+        ec.category() != http_errors) {
+      return close();  // also beast::error::timeout and socket errors
+    }
+    send_error(400);  // bad method, target, version, header or chunk
+  }
+
+  // Answers a request that could not be read, then closes: the stream position is unknown.
+  void send_error(int status) {
+    Response response = Response::text(status, std::string(reason_phrase(status)) + "\n");
+    request_line_ = {"-", "-", ""};
+    write(std::move(response), /*head=*/false, /*version=*/11, /*keep_alive=*/false,
+          /*linger=*/true);
+  }
+
+  void handle() {
+    state_ = State::kHandling;
+    auto& breq = parser_->get();
+    Request request;
+    request.method = to_method(breq.method());
+    request.target = std::string(breq.target());
+    request.remote_address = remote_;
+    request_line_ = {std::string(breq.method_string()), request.target,
+                     std::string(breq[bhttp::field::user_agent])};
+
+    // HTTP/1.1 requires exactly one Host (RFC 9112 3.2); the target must be one a server sees.
+    bool bad_host = breq.version() >= 11 && breq.count(bhttp::field::host) != 1;
+    if (bad_host || !split_target(request)) {
+      return write(Response::text(400, "Bad Request\n"), false, breq.version(), false, true);
+    }
+    for (const auto& field : breq) {
+      request.headers.emplace_back(lowercase(field.name_string()), std::string(field.value()));
+    }
+    request.body = std::move(breq.body());
+
+    Response response;
+    try {
+      response = shared_.handler(request);
+    } catch (const std::exception& e) {
+      spdlog::error("http: handler for {} {} threw: {}", request_line_.method,
+                    log_escape(request.target), e.what());
+      response = error_page(request);
+    } catch (...) {
+      spdlog::error("http: handler for {} {} threw a non-std exception", request_line_.method,
+                    log_escape(request.target));
+      response = error_page(request);
+    }
+
+    bool keep_alive = breq.keep_alive() && !shared_.stopping;
+    if (auto connection = response.header("connection"); connection && iequals(*connection, "close")) {
+      keep_alive = false;
+    }
+    write(std::move(response), request.method == Method::kHead, breq.version(), keep_alive,
+          false);
+  }
+
+  // Fills path and query from the target. Origin-form "/p?q" and "*" are what servers see;
+  // absolute-form "http://host/p?q" must be accepted too (RFC 9112 3.2.2).
+  static bool split_target(Request& request) {
+    std::string_view target = request.target;
+    if (target == "*") {
+      request.path = "*";
+      return true;
+    }
+    if (!target.empty() && target.front() != '/') {
+      size_t scheme_end = target.find("://");
+      if (scheme_end == std::string_view::npos) return false;
+      std::string scheme = lowercase(target.substr(0, scheme_end));
+      if (scheme != "http" && scheme != "https") return false;
+      size_t path_start = target.find_first_of("/?", scheme_end + 3);
+      target = path_start == std::string_view::npos ? std::string_view("/")
+                                                    : target.substr(path_start);
+      if (target.front() == '?') return false;
+    }
+    if (target.empty()) return false;
+    size_t q = target.find('?');
+    std::string_view raw_path = target.substr(0, q);
+    if (q != std::string_view::npos) request.query = std::string(target.substr(q + 1));
+    request.path = percent_decode(raw_path, false);
+    // A NUL in a decoded path only ever serves to confuse a file system or a C string.
+    return request.path.find('\0') == std::string::npos;
+  }
+
+  Response error_page(const Request& request) {
+    try {
+      if (shared_.on_error) return shared_.on_error(request);
+    } catch (...) {
+      spdlog::error("http: the error page handler threw too");
+    }
+    return Response::text(500, "Internal Server Error\n");
+  }
+
+  template <class Message>
+  void fill_headers(Message& msg, const Response& response, int status, unsigned version,
+                    bool keep_alive) {
+    msg.version(version);
+    msg.result(static_cast<unsigned>(status));
+    msg.reason(reason_phrase(status));
+    for (const auto& [name, value] : response.headers) {
+      std::string n = header_safe(name);
+      if (n.empty()) continue;
+      // The server owns framing: it sets Content-Length and Connection itself.
+      if (iequals(n, "content-length") || iequals(n, "transfer-encoding") ||
+          iequals(n, "connection")) {
+        continue;
+      }
+      msg.insert(n, header_safe(value));
+    }
+    if (msg.find(bhttp::field::date) == msg.end()) msg.set(bhttp::field::date, http_date());
+    if (msg.find(bhttp::field::server) == msg.end()) msg.set(bhttp::field::server, "newszone");
+    msg.keep_alive(keep_alive);
+  }
+
+  void write(Response response, bool head, unsigned version, bool keep_alive, bool linger) {
+    state_ = State::kWriting;
+    int status = response.status;
+    if (status < 200 || status > 599) {
+      spdlog::error("http: handler returned status {}; sending 500", status);
+      status = 500;
+      response = Response::text(500, "Internal Server Error\n");
+    }
+    if (version < 10) version = 10;
+    // 204 and 304 never have a body (RFC 9110 6.4.1); HEAD gets the GET headers, including the
+    // Content-Length of the body it does not get (RFC 9110 9.3.2).
+    bool no_body = status == 204 || status == 304;
+    status_ = status;
+    stream_.expires_after(std::max(shared_.config.idle_timeout, shared_.config.read_timeout));
+    if (head || no_body) {
+      body_bytes_ = 0;
+      auto msg = std::make_shared<bhttp::response<bhttp::empty_body>>();
+      fill_headers(*msg, response, status, version, keep_alive);
+      if (!no_body) msg->content_length(response.body.size());
+      bhttp::async_write(stream_, *msg,
+                         [self = shared_from_this(), msg, keep_alive, linger](
+                             beast::error_code ec, size_t) {
+                           self->on_write(ec, keep_alive, linger);
+                         });
+      return;
+    }
+    body_bytes_ = response.body.size();
+    auto msg = std::make_shared<bhttp::response<bhttp::string_body>>();
+    fill_headers(*msg, response, status, version, keep_alive);
+    msg->body() = std::move(response.body);
+    msg->prepare_payload();
+    bhttp::async_write(stream_, *msg,
+                       [self = shared_from_this(), msg, keep_alive, linger](
+                           beast::error_code ec, size_t) {
+                         self->on_write(ec, keep_alive, linger);
+                       });
+  }
+
+  void on_write(beast::error_code ec, bool keep_alive, bool linger) {
+    log_access();
+    if (ec) return close();
+    if (!keep_alive || shared_.stopping) return linger ? linger_close() : close();
+    wait_for_request();
+  }
+
+  void log_access() {
+    if (!shared_.access) return;
+    auto us = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_);
+    std::string_view target = request_line_.target;
+    std::string_view path = target.substr(0, target.find('?'));
+    shared_.access->info("remote={} method={} path={} status={} bytes={} us={} ua=\"{}\"",
+                         remote_.empty() ? "-" : remote_, log_escape(request_line_.method),
+                         log_escape(path), status_, body_bytes_, us.count(),
+                         log_escape(request_line_.user_agent));
+  }
+
+  // Half-closes, then reads and discards what the client still sends until it closes too or
+  // kLingerTimeout passes, so that the error response reaches it.
+  void linger_close() {
+    state_ = State::kClosing;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return close();
+    stream_.expires_after(kLingerTimeout);
+    drain();
+  }
+
+  void drain() {
+    buffer_.clear();
+    stream_.async_read_some(buffer_.prepare(16 * 1024),
+                            [self = shared_from_this()](beast::error_code ec, size_t) {
+                              if (ec) return self->close();
+                              self->drain();
+                            });
+  }
+
+  void close() {
+    state_ = State::kClosing;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.close();
+  }
+
+  struct RequestLine {
+    std::string method = "-";
+    std::string target = "-";
+    std::string user_agent;
+  };
+
+  beast::tcp_stream stream_;
+  Shared& shared_;
+  std::shared_ptr<Registry> registry_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  State state_ = State::kIdle;
+  std::string remote_;
+  RequestLine request_line_;
+  Clock::time_point started_ = Clock::now();
+  int status_ = 0;
+  size_t body_bytes_ = 0;
+};
+
+}  // namespace
+
+class Server::State {
+ public:
+  State(ServerConfig config, RequestHandler handler, ErrorPageHandler on_error)
+      : control_(asio::make_strand(ioc_)),
+        acceptor_(control_),
+        accept_retry_(control_),
+        grace_timer_(control_),
+        registry_(std::make_shared<Registry>()) {
+    shared_.config = std::move(config);
+    shared_.handler = std::move(handler);
+    shared_.on_error = std::move(on_error);
+    if (shared_.config.access_log) shared_.access = access_logger();
+  }
+
+  ~State() {
+    // Pending handlers still own sessions; they are destroyed with the io_context, after
+    // which nothing here is touched (sessions only reach the shared Registry).
+    std::lock_guard lock(registry_->mu);
+    registry_->on_empty = nullptr;
+  }
+
+  Result<uint16_t> listen() {
+    const ServerConfig& config = shared_.config;
+    std::string where = endpoint_text(config.host, config.port);
+    if (acceptor_.is_open()) return Error::Internal(where + ": already listening");
+
+    std::string host = config.host;
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+      host = host.substr(1, host.size() - 2);
+    }
+    boost::system::error_code ec;
+    asio::ip::address address;
+    if (host == "localhost") {
+      address = asio::ip::address_v4::loopback();
+    } else {
+      address = asio::ip::make_address(host, ec);
+      if (ec) return Error::InvalidInput(where + ": not a numeric IPv4 or IPv6 address");
+    }
+    tcp::endpoint endpoint(address, config.port);
+
+    auto fail = [&]() {
+      boost::system::error_code ignored;
+      acceptor_.close(ignored);
+      return Error::Unavailable(where + ": " + error_text(ec));
+    };
+    acceptor_.open(endpoint.protocol(), ec);
+    if (ec) return fail();
+    acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
+    if (ec) return fail();
+    acceptor_.bind(endpoint, ec);
+    if (ec) return fail();
+    acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec) return fail();
+    auto local = acceptor_.local_endpoint(ec);
+    if (ec) return fail();
+    return local.port();
+  }
+
+  void run(bool handle_signals) {
+    {
+      std::lock_guard lock(registry_->mu);
+      registry_->on_empty = [this] {
+        asio::post(control_, [this] { grace_timer_.cancel(); });
+      };
+    }
+    asio::post(control_, [this, handle_signals] {
+      if (shared_.stopping) return;  // stop() came first; begin_shutdown already ran
+      if (handle_signals) {
+        signals_.emplace(control_);
+        boost::system::error_code ec;
+        signals_->add(SIGINT, ec);
+        signals_->add(SIGTERM, ec);
+        signals_->async_wait([this](beast::error_code ec, int signal) {
+          if (ec) return;
+          spdlog::info("http: signal {}; shutting down", signal);
+          stop();
+        });
+      }
+      accept();
+    });
+
+    int n = shared_.config.threads > 0 ? shared_.config.threads
+                                       : static_cast<int>(std::thread::hardware_concurrency());
+    n = std::max(n, 1);
+    std::vector<std::thread> workers;
+    workers.reserve(n - 1);
+    for (int i = 1; i < n; ++i) workers.emplace_back([this] { run_loop(); });
+    run_loop();
+    for (auto& t : workers) t.join();
+
+    // Grace ran out: no thread runs the io_context now, so sockets can be closed directly; a
+    // short second run lets the aborted operations complete and the sessions go.
+    if (ioc_.stopped() && registry_->size() > 0) {
+      spdlog::warn("http: shutdown grace passed; closing {} connections", registry_->size());
+      for (auto& session : registry_->snapshot()) session->force_close();
+      ioc_.restart();
+      ioc_.run_for(std::chrono::seconds(1));
+    }
+    std::lock_guard lock(registry_->mu);
+    registry_->on_empty = nullptr;
+  }
+
+  void stop() {
+    if (shared_.stopping.exchange(true)) return;
+    asio::post(control_, [this] { begin_shutdown(); });
+  }
+
+ private:
+  void run_loop() {
+    // Handlers catch what they call; this only keeps a worker alive if something slips past.
+    while (true) {
+      try {
+        ioc_.run();
+        return;
+      } catch (const std::exception& e) {
+        spdlog::error("http: worker caught: {}", e.what());
+      } catch (...) {
+        spdlog::error("http: worker caught a non-std exception");
+      }
+    }
+  }
+
+  void accept() {
+    if (shared_.stopping || !acceptor_.is_open()) return;
+    acceptor_.async_accept(asio::make_strand(ioc_), [this](beast::error_code ec,
+                                                           tcp::socket socket) {
+      if (ec == asio::error::operation_aborted || shared_.stopping) return;
+      if (ec) {
+        // EMFILE and friends: wait a moment instead of spinning on the same error.
+        spdlog::warn("http: accept: {}", ec.message());
+        accept_retry_.expires_after(std::chrono::milliseconds(100));
+        accept_retry_.async_wait([this](beast::error_code ec) {
+          if (!ec) accept();
+        });
+        return;
+      }
+      if (registry_->size() >= shared_.config.max_connections) {
+        beast::error_code ignored;
+        socket.close(ignored);
+      } else {
+        auto session = std::make_shared<Session>(std::move(socket), shared_, registry_);
+        registry_->add(session.get(), session);
+        session->start();
+      }
+      accept();
+    });
+  }
+
+  void begin_shutdown() {
+    beast::error_code ec;
+    acceptor_.close(ec);
+    accept_retry_.cancel();
+    if (signals_) signals_->cancel(ec);
+    auto sessions = registry_->snapshot();
+    if (sessions.empty()) return;
+    for (auto& session : sessions) {
+      asio::post(session->executor(), [session] { session->on_stop(); });
+    }
+    grace_timer_.expires_after(shared_.config.shutdown_grace);
+    grace_timer_.async_wait([this](beast::error_code ec) {
+      if (ec || registry_->size() == 0) return;
+      ioc_.stop();
+    });
+  }
+
+  // ioc_ is declared first so that it is destroyed last: sockets and timers below need it.
+  asio::io_context ioc_;
+  Shared shared_;
+  asio::strand<asio::io_context::executor_type> control_;
+  tcp::acceptor acceptor_;
+  asio::steady_timer accept_retry_;
+  asio::steady_timer grace_timer_;
+  std::optional<asio::signal_set> signals_;
+  std::shared_ptr<Registry> registry_;
+};
+
+Server::Server(ServerConfig config, RequestHandler handler, ErrorPageHandler on_error)
+    : state_(std::make_unique<State>(std::move(config), std::move(handler),
+                                     std::move(on_error))) {}
+
+Server::~Server() = default;
+
+Result<uint16_t> Server::listen() { return state_->listen(); }
+
+void Server::run(bool handle_signals) { state_->run(handle_signals); }
+
+void Server::stop() { state_->stop(); }
+
+}  // namespace nz::http

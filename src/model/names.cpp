@@ -1,0 +1,57 @@
+#include "model/article.h"
+#include "model/section.h"
+#include "model/topic.h"
+
+namespace nz::model {
+
+std::string_view to_string(TopicKind kind) {
+  switch (kind) {
+    case TopicKind::kCountry: return "country";
+    case TopicKind::kOrganization: return "organization";
+    case TopicKind::kPerson: return "person";
+    case TopicKind::kSubject: return "subject";
+  }
+  return "subject";
+}
+
+std::optional<TopicKind> parse_topic_kind(std::string_view text) {
+  for (auto k : {TopicKind::kCountry, TopicKind::kOrganization, TopicKind::kPerson,
+                 TopicKind::kSubject}) {
+    if (to_string(k) == text) return k;
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(SectionKind kind) {
+  return kind == SectionKind::kPartnerZone ? "zone" : "editorial";
+}
+
+std::string_view to_string(ModerationPolicy policy) {
+  return policy == ModerationPolicy::kHoldForReview ? "hold-for-review" : "auto-publish";
+}
+
+std::optional<ModerationPolicy> parse_moderation_policy(std::string_view text) {
+  if (text == "auto-publish") return ModerationPolicy::kAutoPublish;
+  if (text == "hold-for-review") return ModerationPolicy::kHoldForReview;
+  return std::nullopt;
+}
+
+std::string_view to_string(ArticleStatus status) {
+  switch (status) {
+    case ArticleStatus::kDraft: return "draft";
+    case ArticleStatus::kPending: return "pending";
+    case ArticleStatus::kPublished: return "published";
+    case ArticleStatus::kWithdrawn: return "withdrawn";
+  }
+  return "draft";
+}
+
+std::optional<ArticleStatus> parse_article_status(std::string_view text) {
+  for (auto s : {ArticleStatus::kDraft, ArticleStatus::kPending, ArticleStatus::kPublished,
+                 ArticleStatus::kWithdrawn}) {
+    if (to_string(s) == text) return s;
+  }
+  return std::nullopt;
+}
+
+}  // namespace nz::model

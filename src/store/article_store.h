@@ -1,0 +1,63 @@
+// ArticleStore keeps articles and every version of them. Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/result.h"
+#include "model/article.h"
+
+namespace nz::store {
+
+struct PageRequest {
+  int64_t offset = 0;
+  int64_t limit = 20;  // 1..200
+};
+
+struct ArticlePage {
+  std::vector<model::Article> articles;
+  int64_t total = 0;  // matching articles in all pages
+};
+
+enum class SaveOutcome {
+  kCreated,    // a new article, version 1
+  kNewVersion, // its content changed: version n+1 stored, the old ones kept
+  kUnchanged,  // same content as the current version: nothing written
+};
+
+struct SaveResult {
+  model::Article article;  // as stored, with id, slug and version
+  SaveOutcome outcome = SaveOutcome::kCreated;
+};
+
+class ArticleStore {
+ public:
+  virtual ~ArticleStore() = default;
+
+  // Stores an article in one transaction, identified by (section_id, guid): new ones get an
+  // id, a slug unique in the section (from the headline unless article.slug is set) and
+  // version 1; a known one whose content differs gets a new version (every earlier version is
+  // kept) and its status, published and updated times from the argument. An empty guid gets
+  // one made from the slug. kNotFound when the section does not exist; kInvalidInput on an
+  // empty headline.
+  virtual Result<SaveResult> save_article(const model::Article& article) = 0;
+  // Changes the status only (e.g. publish, withdraw); kNotFound when there is no such article.
+  virtual Status set_article_status(model::ArticleId id, model::ArticleStatus status) = 0;
+
+  virtual Result<model::Article> find_article(model::ArticleId id) = 0;  // kNotFound
+  // Every version, oldest first.
+  virtual Result<std::vector<model::ArticleVersion>> list_versions(model::ArticleId id) = 0;
+
+  // Published articles of a section, newest published first (ties: higher id first).
+  virtual Result<ArticlePage> list_section_articles(model::SectionId section,
+                                                    PageRequest page) = 0;
+  // Published articles tagged with the topic, from every section, newest first, leaving out
+  // `exclude` when given.
+  virtual Result<ArticlePage> list_topic_articles(model::TopicId topic, PageRequest page,
+                                                  std::optional<model::ArticleId> exclude) = 0;
+  // Number of articles in each status, for health and CLI summaries.
+  virtual Result<int64_t> count_articles() = 0;
+};
+
+}  // namespace nz::store

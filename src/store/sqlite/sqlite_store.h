@@ -1,0 +1,111 @@
+// SqliteStore: every store interface backed by one SQLite database file.
+//
+// One writer connection behind a mutex and a small pool of reader connections; the database
+// runs in WAL mode so readers see the last committed state while a write is in progress.
+// Every write is one BEGIN IMMEDIATE transaction. The schema comes from the migrations in
+// src/store/migrations/sqlite/, built into the binary and applied by open().
+// Thread-safe: any method may be called from any thread.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "store/store.h"
+
+namespace nz::store::sqlite {
+
+struct SqliteConfig {
+  // The database file, created when missing (its directory must exist), e.g.
+  // "data/newszone.db". SQLite keeps "<path>-wal" and "<path>-shm" beside it.
+  std::string path = "data/newszone.db";
+  // Reader connections: how many reads may run at once. At least 1; default 4.
+  int readers = 4;
+  // How long a statement waits for a lock held by another process (say `newszone migrate`
+  // run beside a server) before failing with kUnavailable. Default 5 s.
+  int busy_timeout_ms = 5000;
+  // Where "now" comes from for ingested and version-created times; must outlive the store.
+  // nullptr: the system clock.
+  const core::Clock* clock = nullptr;
+};
+
+class SqliteStore final : public store::Store {
+ public:
+  // Opens (creating when missing) and migrates the database at config.path.
+  // kInvalidInput on an empty or ":memory:" path (every connection must see the same file);
+  // kUnavailable when the file cannot be opened, read or written (the message names the path);
+  // kCorrupt when it is not an SQLite database or its schema is newer than this binary.
+  static Result<std::unique_ptr<SqliteStore>> open(const SqliteConfig& config);
+
+  ~SqliteStore() override;
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  // The schema version after migration: the NNN of the newest migration applied.
+  int schema_version() const;
+
+  // store::SiteStore
+  Result<model::Site> get_site() override;
+  Status set_site(const model::Site& site) override;
+
+  // store::PartnerStore
+  Result<model::Partner> add_partner(const model::Partner& partner) override;
+  Result<model::Partner> find_partner(model::PartnerId id) override;
+  Result<model::Partner> find_partner_by_name(std::string_view slug_or_name) override;
+  Result<std::vector<model::Partner>> list_partners() override;
+
+  // store::SectionStore
+  Result<model::Section> add_section(const model::Section& section) override;
+  Status update_section(const model::Section& section) override;
+  Result<model::Section> find_section(model::SectionId id) override;
+  Result<model::Section> find_section_by_slug(std::string_view slug) override;
+  Result<std::vector<model::Section>> list_sections() override;
+
+  // store::TopicStore
+  Result<model::Topic> upsert_topic(const model::Topic& topic) override;
+  Result<model::Topic> find_topic(model::TopicId id) override;
+  Result<model::Topic> find_topic_by_slug(std::string_view slug) override;
+  Result<model::Topic> find_topic_by_key(model::TopicKind kind, std::string_view key) override;
+  // An existing tag's source is replaced by the new one unless it is kEditor.
+  Status tag_article(model::ArticleId article, model::TopicId topic,
+                     model::TagSource source) override;
+  Result<std::vector<model::Topic>> topics_of(model::ArticleId article) override;
+
+  // store::ArticleStore
+  // Beyond the interface's contract: article.id is ignored (identity is section + guid); an
+  // explicit article.slug must be a valid slug (kInvalidInput) and free in the section
+  // (kConflict), while one made from the headline gets "-2", "-3", ... on collision ("article"
+  // when the headline has no slug-able letters); an empty guid becomes
+  // "urn:newszone:<section-slug>:<slug>"; ingested is the argument's when set, else now;
+  // updated is the argument's when set, else now. kUnchanged writes nothing at all, not even
+  // a different status: re-ingesting an unchanged feed item must not republish an article an
+  // editor withdrew. Use set_article_status to change only the status.
+  Result<SaveResult> save_article(const model::Article& article) override;
+  Status set_article_status(model::ArticleId id, model::ArticleStatus status) override;
+  Result<model::Article> find_article(model::ArticleId id) override;
+  // kNotFound when the article does not exist.
+  Result<std::vector<model::ArticleVersion>> list_versions(model::ArticleId id) override;
+  // page.limit is clamped to 1..200 and a negative offset read as 0.
+  Result<ArticlePage> list_section_articles(model::SectionId section, PageRequest page) override;
+  Result<ArticlePage> list_topic_articles(model::TopicId topic, PageRequest page,
+                                          std::optional<model::ArticleId> exclude) override;
+  // Number of articles stored, in every status.
+  Result<int64_t> count_articles() override;
+
+  // store::Store
+  // Copies through SQLite's online backup API from a reader connection, in one step so the copy
+  // is one consistent snapshot; writers carry on meanwhile (WAL). The copy is written to
+  // "<path>.tmp" (a stale one is replaced) and renamed to `path` only when complete.
+  Status backup_to(const std::string& path) override;
+
+ private:
+  class Impl;  // the connections; defined in store_impl.h, seen only by this folder
+  explicit SqliteStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace nz::store::sqlite

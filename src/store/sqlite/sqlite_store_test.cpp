@@ -1,0 +1,719 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "store/sqlite/migrations.h"
+
+namespace nz::store::sqlite {
+namespace {
+
+namespace fs = std::filesystem;
+using std::chrono::seconds;
+using model::ArticleStatus;
+
+core::Timestamp at(int64_t s) { return core::Timestamp{seconds{s}}; }
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "nz-sqlite-test-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    path_ = (dir_ / "newszone.db").string();
+    store_ = open_store();
+  }
+  void TearDown() override {
+    store_.reset();
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+
+  std::unique_ptr<SqliteStore> open_store(const std::string& path = "") {
+    auto opened = SqliteStore::open(
+        {.path = path.empty() ? path_ : path, .readers = 2, .clock = &clock_});
+    EXPECT_TRUE(opened) << opened.error().message;
+    return opened ? std::move(*opened) : nullptr;
+  }
+
+  model::Section add_section(std::string slug) {
+    auto s = store_->add_section({.slug = slug, .title = "Title " + slug});
+    EXPECT_TRUE(s) << s.error().message;
+    return *s;
+  }
+
+  model::Article article(model::SectionId section, std::string guid, std::string headline,
+                         int64_t published = 1000,
+                         ArticleStatus status = ArticleStatus::kPublished) {
+    model::Article a;
+    a.section_id = section;
+    a.guid = std::move(guid);
+    a.content.headline = std::move(headline);
+    a.content.body_html = "<p>Body</p>";
+    a.published = at(published);
+    a.updated = at(published);
+    a.status = status;
+    return a;
+  }
+
+  SaveResult save(const model::Article& a) {
+    auto saved = store_->save_article(a);
+    EXPECT_TRUE(saved) << saved.error().message;
+    return saved ? *saved : SaveResult{};
+  }
+
+  // Reads one text value straight from the file, for what the interfaces do not expose.
+  std::string raw_query(const std::string& sql) {
+    sqlite3* db = nullptr;
+    std::string out = "<error>";
+    if (sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+      sqlite3_stmt* stmt = nullptr;
+      if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+          sqlite3_step(stmt) == SQLITE_ROW) {
+        const auto* text = sqlite3_column_text(stmt, 0);
+        out = text ? reinterpret_cast<const char*>(text) : "<null>";
+      }
+      sqlite3_finalize(stmt);
+    }
+    sqlite3_close(db);
+    return out;
+  }
+
+  // Runs a statement on a separate connection; returns SQLite's result code.
+  int raw_exec(const std::string& sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
+    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return rc;
+  }
+
+  fs::path dir_;
+  std::string path_;
+  core::FakeClock clock_{at(1'700'000'000)};
+  std::unique_ptr<SqliteStore> store_;
+};
+
+std::vector<std::string> slugs(const ArticlePage& page) {
+  std::vector<std::string> out;
+  for (const auto& a : page.articles) out.push_back(a.slug);
+  return out;
+}
+
+// ---- opening and migrations ----
+
+TEST_F(SqliteStoreTest, OpenCreatesTheFileAndAppliesEveryMigration) {
+  ASSERT_TRUE(store_);
+  EXPECT_TRUE(fs::exists(path_));
+  EXPECT_EQ(store_->schema_version(), static_cast<int>(embedded_migrations().size()));
+  EXPECT_EQ(raw_query("PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(raw_query("SELECT name FROM schema_migrations WHERE version = 1"), "001_initial");
+}
+
+TEST_F(SqliteStoreTest, ReopeningAppliesNothingAndKeepsData) {
+  auto partner = store_->add_partner({.slug = "pdo", .name = "People's Daily Online"});
+  ASSERT_TRUE(partner) << partner.error().message;
+  store_.reset();
+  store_ = open_store();
+  ASSERT_TRUE(store_);
+  store_.reset();
+  store_ = open_store();
+  ASSERT_TRUE(store_);
+  EXPECT_EQ(raw_query("SELECT count(*) FROM schema_migrations"),
+            std::to_string(embedded_migrations().size()));
+  auto found = store_->find_partner(partner->id);
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_EQ(found->name, "People's Daily Online");
+}
+
+TEST_F(SqliteStoreTest, OpeningAFileThatIsNotADatabaseIsCorruptNotACrash) {
+  const std::string bogus = (dir_ / "bogus.db").string();
+  {
+    std::ofstream out(bogus);
+    for (int i = 0; i < 200; ++i) out << "this is a text file, not an SQLite database\n";
+  }
+  auto opened = SqliteStore::open({.path = bogus});
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().code, ErrorCode::kCorrupt) << opened.error().message;
+  EXPECT_NE(opened.error().message.find(bogus), std::string::npos) << opened.error().message;
+  EXPECT_EQ(opened.error().message.find('\n'), std::string::npos);
+}
+
+TEST_F(SqliteStoreTest, OpeningInAMissingDirectoryIsUnavailableAndNamesThePath) {
+  const std::string missing = (dir_ / "no" / "such" / "dir" / "x.db").string();
+  auto opened = SqliteStore::open({.path = missing});
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().code, ErrorCode::kUnavailable) << opened.error().message;
+  EXPECT_NE(opened.error().message.find(missing), std::string::npos) << opened.error().message;
+}
+
+TEST_F(SqliteStoreTest, OpeningADirectoryFails) {
+  auto opened = SqliteStore::open({.path = dir_.string()});
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().code, ErrorCode::kUnavailable) << opened.error().message;
+}
+
+TEST_F(SqliteStoreTest, OpeningMemoryDatabaseIsRejected) {
+  auto opened = SqliteStore::open({.path = ":memory:"});
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().code, ErrorCode::kInvalidInput);
+}
+
+TEST_F(SqliteStoreTest, OpeningADatabaseFromANewerSchemaIsRefused) {
+  store_.reset();
+  ASSERT_EQ(raw_exec("INSERT INTO schema_migrations (version, name) VALUES (999, '999_future')"),
+            SQLITE_OK);
+  auto opened = SqliteStore::open({.path = path_});
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().code, ErrorCode::kCorrupt) << opened.error().message;
+}
+
+// ---- site, partners ----
+
+TEST_F(SqliteStoreTest, SiteIsDefaultUntilSetThenRoundTrips) {
+  auto site = store_->get_site();
+  ASSERT_TRUE(site);
+  EXPECT_EQ(site->name, model::Site{}.name);
+  model::Site mine{.name = "Helsinki Times", .base_url = "https://www.helsinkitimes.fi",
+                   .language = "en", .tagline = "Finland's English news"};
+  ASSERT_TRUE(store_->set_site(mine));
+  mine.tagline = "changed";
+  ASSERT_TRUE(store_->set_site(mine));
+  site = store_->get_site();
+  ASSERT_TRUE(site);
+  EXPECT_EQ(site->name, "Helsinki Times");
+  EXPECT_EQ(site->base_url, "https://www.helsinkitimes.fi");
+  EXPECT_EQ(site->tagline, "changed");
+  EXPECT_EQ(raw_query("SELECT count(*) FROM site"), "1");
+}
+
+TEST_F(SqliteStoreTest, PartnersRoundTripAndAreFoundBySlugOrName) {
+  auto b = store_->add_partner({.slug = "xinhua", .name = "Xinhua", .url = "https://x.cn"});
+  auto a = store_->add_partner({.slug = "pdo", .name = "People's Daily Online"});
+  ASSERT_TRUE(a && b);
+  EXPECT_GT(a->id, 0);
+  EXPECT_NE(a->id, b->id);
+  auto by_slug = store_->find_partner_by_name("xinhua");
+  ASSERT_TRUE(by_slug);
+  EXPECT_EQ(by_slug->id, b->id);
+  EXPECT_EQ(by_slug->url, "https://x.cn");
+  auto by_name = store_->find_partner_by_name("People's Daily Online");
+  ASSERT_TRUE(by_name);
+  EXPECT_EQ(by_name->id, a->id);
+  EXPECT_EQ(store_->find_partner_by_name("nobody").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->find_partner(9999).error().code, ErrorCode::kNotFound);
+  auto all = store_->list_partners();
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ(all->at(0).slug, "pdo");  // by name: "People's..." < "Xinhua"
+}
+
+TEST_F(SqliteStoreTest, PartnerWithTakenSlugOrNameIsAConflict) {
+  ASSERT_TRUE(store_->add_partner({.slug = "pdo", .name = "PDO"}));
+  EXPECT_EQ(store_->add_partner({.slug = "pdo", .name = "Other"}).error().code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(store_->add_partner({.slug = "other", .name = "PDO"}).error().code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(store_->add_partner({.slug = "Not A Slug", .name = "X"}).error().code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->add_partner({.slug = "x", .name = ""}).error().code, ErrorCode::kInvalidInput);
+}
+
+// ---- sections ----
+
+TEST_F(SqliteStoreTest, ZoneRoundTripsEveryField) {
+  auto partner = store_->add_partner({.slug = "pdo", .name = "PDO"});
+  auto topic = store_->upsert_topic(
+      {.kind = model::TopicKind::kCountry, .key = "CN", .name = "China", .slug = "china"});
+  ASSERT_TRUE(partner && topic);
+  model::Section zone{.slug = "china-news-zone", .title = "China News Zone",
+                      .description = "News from China", .kind = model::SectionKind::kPartnerZone,
+                      .position = 3, .partner_id = partner->id,
+                      .attribution_template = "By {{partner}}", .disclaimer_template = "None",
+                      .topic_id = topic->id, .moderation = model::ModerationPolicy::kHoldForReview,
+                      .contract_start = "2024-01-01", .contract_end = "2024-12-31",
+                      .noindex = true};
+  auto added = store_->add_section(zone);
+  ASSERT_TRUE(added) << added.error().message;
+  auto found = store_->find_section(added->id);
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_EQ(found->slug, zone.slug);
+  EXPECT_EQ(found->title, zone.title);
+  EXPECT_EQ(found->description, zone.description);
+  EXPECT_TRUE(found->is_zone());
+  EXPECT_EQ(found->position, 3);
+  EXPECT_EQ(found->partner_id, partner->id);
+  EXPECT_EQ(found->attribution_template, "By {{partner}}");
+  EXPECT_EQ(found->disclaimer_template, "None");
+  EXPECT_EQ(found->topic_id, topic->id);
+  EXPECT_EQ(found->moderation, model::ModerationPolicy::kHoldForReview);
+  EXPECT_EQ(found->contract_start, "2024-01-01");
+  EXPECT_EQ(found->contract_end, "2024-12-31");
+  EXPECT_TRUE(found->noindex);
+
+  auto editorial = store_->add_section({.slug = "news", .title = "News"});
+  ASSERT_TRUE(editorial);
+  auto plain = store_->find_section_by_slug("news");
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain->partner_id);
+  EXPECT_FALSE(plain->contract_end);
+  EXPECT_EQ(plain->attribution_template, model::kDefaultAttribution);
+  EXPECT_EQ(store_->find_section_by_slug("nope").error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, SectionsListByPositionThenTitle) {
+  ASSERT_TRUE(store_->add_section({.slug = "c", .title = "C", .position = 1}));
+  ASSERT_TRUE(store_->add_section({.slug = "b", .title = "B", .position = 2}));
+  ASSERT_TRUE(store_->add_section({.slug = "a", .title = "A", .position = 2}));
+  auto all = store_->list_sections();
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ(all->at(0).slug, "c");
+  EXPECT_EQ(all->at(1).slug, "a");
+  EXPECT_EQ(all->at(2).slug, "b");
+}
+
+TEST_F(SqliteStoreTest, UpdateSectionReplacesFieldsAndChecksLikeAdd) {
+  auto news = add_section("news");
+  add_section("sport");
+  news.title = "World News";
+  news.position = 7;
+  ASSERT_TRUE(store_->update_section(news));
+  auto found = store_->find_section(news.id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->title, "World News");
+  EXPECT_EQ(found->position, 7);
+
+  model::Section clash = news;
+  clash.slug = "sport";
+  EXPECT_EQ(store_->update_section(clash).error().code, ErrorCode::kConflict);
+  clash.slug = "admin";
+  EXPECT_EQ(store_->update_section(clash).error().code, ErrorCode::kInvalidInput);
+  model::Section ghost = news;
+  ghost.id = 9999;
+  EXPECT_EQ(store_->update_section(ghost).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, SectionWithTakenSlugIsAConflict) {
+  add_section("news");
+  EXPECT_EQ(store_->add_section({.slug = "news", .title = "Again"}).error().code,
+            ErrorCode::kConflict);
+}
+
+TEST_F(SqliteStoreTest, ReservedOrInvalidSectionSlugIsRejected) {
+  ASSERT_TRUE(is_reserved_section_slug("admin"));
+  EXPECT_EQ(store_->add_section({.slug = "admin", .title = "Admin"}).error().code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->add_section({.slug = "topics", .title = "Topics"}).error().code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->add_section({.slug = "Bad Slug", .title = "X"}).error().code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->add_section({.slug = "ok", .title = ""}).error().code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(raw_query("SELECT count(*) FROM sections"), "0");
+}
+
+TEST_F(SqliteStoreTest, ZoneNeedsAnExistingPartner) {
+  EXPECT_EQ(store_->add_section({.slug = "z", .title = "Z",
+                                 .kind = model::SectionKind::kPartnerZone})
+                .error()
+                .code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->add_section({.slug = "z", .title = "Z",
+                                 .kind = model::SectionKind::kPartnerZone, .partner_id = 42})
+                .error()
+                .code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(store_->add_section({.slug = "z", .title = "Z", .topic_id = 42}).error().code,
+            ErrorCode::kNotFound);
+}
+
+// ---- topics ----
+
+TEST_F(SqliteStoreTest, UpsertTopicCreatesOnceAndKeepsTheFirstNameAndSlug) {
+  model::Topic china{.kind = model::TopicKind::kCountry, .key = "CN", .name = "China",
+                     .slug = "china"};
+  auto first = store_->upsert_topic(china);
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_GT(first->id, 0);
+  auto again = store_->upsert_topic({.kind = model::TopicKind::kCountry, .key = "CN",
+                                     .name = "PRC", .slug = "prc"});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->id, first->id);
+  EXPECT_EQ(again->name, "China");
+  EXPECT_EQ(again->slug, "china");
+
+  auto by_slug = store_->find_topic_by_slug("china");
+  ASSERT_TRUE(by_slug);
+  EXPECT_EQ(by_slug->id, first->id);
+  auto by_key = store_->find_topic_by_key(model::TopicKind::kCountry, "CN");
+  ASSERT_TRUE(by_key);
+  EXPECT_EQ(by_key->kind, model::TopicKind::kCountry);
+  EXPECT_EQ(store_->find_topic_by_key(model::TopicKind::kSubject, "CN").error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(store_->find_topic(first->id)->name, "China");
+  EXPECT_EQ(store_->find_topic(999).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, UpsertTopicWithAnotherTopicsSlugIsAConflict) {
+  ASSERT_TRUE(store_->upsert_topic(
+      {.kind = model::TopicKind::kCountry, .key = "CN", .name = "China", .slug = "china"}));
+  auto clash = store_->upsert_topic(
+      {.kind = model::TopicKind::kSubject, .key = "china", .name = "China", .slug = "china"});
+  ASSERT_FALSE(clash);
+  EXPECT_EQ(clash.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store_->upsert_topic({.key = "", .name = "X", .slug = "x"}).error().code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->upsert_topic({.key = "x", .name = "X", .slug = "Not Valid"}).error().code,
+            ErrorCode::kInvalidInput);
+}
+
+TEST_F(SqliteStoreTest, EditorTagIsNeverDowngradedOtherTagsTakeTheNewSource) {
+  auto news = add_section("news");
+  auto a = save(article(news.id, "g1", "Story"));
+  auto t1 = store_->upsert_topic({.key = "one", .name = "One", .slug = "one"});
+  auto t2 = store_->upsert_topic({.key = "two", .name = "Two", .slug = "two"});
+  ASSERT_TRUE(t1 && t2);
+  auto source = [&](model::TopicId t) {
+    return raw_query("SELECT source FROM article_topics WHERE article_id = " +
+                     std::to_string(a.article.id) + " AND topic_id = " + std::to_string(t));
+  };
+  ASSERT_TRUE(store_->tag_article(a.article.id, t1->id, model::TagSource::kEditor));
+  ASSERT_TRUE(store_->tag_article(a.article.id, t1->id, model::TagSource::kTagger));
+  ASSERT_TRUE(store_->tag_article(a.article.id, t1->id, model::TagSource::kZone));
+  EXPECT_EQ(source(t1->id), "editor");
+
+  ASSERT_TRUE(store_->tag_article(a.article.id, t2->id, model::TagSource::kTagger));
+  ASSERT_TRUE(store_->tag_article(a.article.id, t2->id, model::TagSource::kZone));
+  EXPECT_EQ(source(t2->id), "zone");
+  ASSERT_TRUE(store_->tag_article(a.article.id, t2->id, model::TagSource::kEditor));
+  EXPECT_EQ(source(t2->id), "editor");
+
+  auto topics = store_->topics_of(a.article.id);
+  ASSERT_TRUE(topics);
+  ASSERT_EQ(topics->size(), 2u);
+  EXPECT_EQ(topics->at(0).name, "One");
+  EXPECT_EQ(topics->at(1).name, "Two");
+}
+
+TEST_F(SqliteStoreTest, TaggingAMissingArticleOrTopicIsNotFound) {
+  auto news = add_section("news");
+  auto a = save(article(news.id, "g1", "Story"));
+  auto t = store_->upsert_topic({.key = "one", .name = "One", .slug = "one"});
+  ASSERT_TRUE(t);
+  EXPECT_EQ(store_->tag_article(9999, t->id, model::TagSource::kTagger).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(store_->tag_article(a.article.id, 9999, model::TagSource::kTagger).error().code,
+            ErrorCode::kNotFound);
+}
+
+// ---- articles ----
+
+TEST_F(SqliteStoreTest, NewArticleGetsIdSlugAndVersionOneAndRoundTrips) {
+  auto news = add_section("news");
+  auto in = article(news.id, "https://partner.example/1", "China's President Xi to Visit!");
+  in.content.standfirst = "Summary";
+  in.content.author = "A. Writer";
+  in.content.language = "zh";
+  in.content.original_url = "https://partner.example/1.html";
+  in.ingested = {};
+  auto saved = save(in);
+  EXPECT_EQ(saved.outcome, SaveOutcome::kCreated);
+  EXPECT_GT(saved.article.id, 0);
+  EXPECT_EQ(saved.article.slug, "chinas-president-xi-to-visit");
+  EXPECT_EQ(saved.article.version, 1);
+  EXPECT_EQ(saved.article.ingested, clock_.now());
+
+  auto found = store_->find_article(saved.article.id);
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_EQ(found->guid, "https://partner.example/1");
+  EXPECT_EQ(found->slug, saved.article.slug);
+  EXPECT_EQ(found->content, in.content);
+  EXPECT_EQ(found->published, at(1000));
+  EXPECT_EQ(found->updated, at(1000));
+  EXPECT_EQ(found->ingested, clock_.now());
+  EXPECT_EQ(found->status, ArticleStatus::kPublished);
+  EXPECT_EQ(found->version, 1);
+
+  auto versions = store_->list_versions(saved.article.id);
+  ASSERT_TRUE(versions);
+  ASSERT_EQ(versions->size(), 1u);
+  EXPECT_EQ(versions->at(0).version, 1);
+  EXPECT_EQ(versions->at(0).content, in.content);
+  EXPECT_EQ(versions->at(0).created, clock_.now());
+  EXPECT_EQ(store_->find_article(9999).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->list_versions(9999).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, ChangedContentMakesVersionTwoAndKeepsVersionOne) {
+  auto news = add_section("news");
+  auto in = article(news.id, "g1", "Story", 1000, ArticleStatus::kPending);
+  auto first = save(in);
+  clock_.advance(seconds(60));
+  in.content.body_html = "<p>Corrected body</p>";
+  in.content.headline = "Story, corrected";
+  in.status = ArticleStatus::kPublished;
+  in.updated = at(2000);
+  auto second = save(in);
+  EXPECT_EQ(second.outcome, SaveOutcome::kNewVersion);
+  EXPECT_EQ(second.article.id, first.article.id);
+  EXPECT_EQ(second.article.version, 2);
+  EXPECT_EQ(second.article.slug, "story");  // the slug never changes
+
+  auto found = store_->find_article(first.article.id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->version, 2);
+  EXPECT_EQ(found->content.body_html, "<p>Corrected body</p>");
+  EXPECT_EQ(found->status, ArticleStatus::kPublished);
+  EXPECT_EQ(found->updated, at(2000));
+  EXPECT_EQ(found->ingested, first.article.ingested);
+
+  auto versions = store_->list_versions(first.article.id);
+  ASSERT_TRUE(versions);
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_EQ(versions->at(0).version, 1);
+  EXPECT_EQ(versions->at(0).content.body_html, "<p>Body</p>");
+  EXPECT_EQ(versions->at(0).content.headline, "Story");
+  EXPECT_EQ(versions->at(1).version, 2);
+  EXPECT_EQ(versions->at(1).content.headline, "Story, corrected");
+  EXPECT_EQ(versions->at(1).created, versions->at(0).created + seconds(60));
+}
+
+TEST_F(SqliteStoreTest, SameContentIsUnchangedAndWritesNothingNotEvenTheStatus) {
+  auto news = add_section("news");
+  auto in = article(news.id, "g1", "Story");
+  auto first = save(in);
+  ASSERT_TRUE(store_->set_article_status(first.article.id, ArticleStatus::kWithdrawn));
+  const std::string seq_before = raw_query("SELECT change_seq FROM articles");
+  in.published = at(5000);  // ingest sees the same item again, content untouched
+  auto again = save(in);
+  EXPECT_EQ(again.outcome, SaveOutcome::kUnchanged);
+  EXPECT_EQ(again.article.version, 1);
+  EXPECT_EQ(again.article.status, ArticleStatus::kWithdrawn);
+  EXPECT_EQ(again.article.published, at(1000));
+  EXPECT_EQ(store_->find_article(first.article.id)->status, ArticleStatus::kWithdrawn);
+  EXPECT_EQ(store_->list_versions(first.article.id)->size(), 1u);
+  EXPECT_EQ(raw_query("SELECT change_seq FROM articles"), seq_before);
+}
+
+TEST_F(SqliteStoreTest, SlugCollisionsInASectionGetNumberedSuffixes) {
+  auto news = add_section("news");
+  auto sport = add_section("sport");
+  EXPECT_EQ(save(article(news.id, "g1", "Big Match")).article.slug, "big-match");
+  EXPECT_EQ(save(article(news.id, "g2", "Big match")).article.slug, "big-match-2");
+  EXPECT_EQ(save(article(news.id, "g3", "BIG MATCH!")).article.slug, "big-match-3");
+  EXPECT_EQ(save(article(sport.id, "g1", "Big Match")).article.slug, "big-match");
+}
+
+TEST_F(SqliteStoreTest, HeadlineWithoutSlugLettersGetsArticleSlug) {
+  auto news = add_section("news");
+  EXPECT_EQ(save(article(news.id, "g1", "新闻")).article.slug, "article");
+  EXPECT_EQ(save(article(news.id, "g2", "新闻")).article.slug, "article-2");
+}
+
+TEST_F(SqliteStoreTest, EmptyGuidIsMadeFromSectionAndSlug) {
+  auto news = add_section("news");
+  auto a = save(article(news.id, "", "Local Story"));
+  EXPECT_EQ(a.article.guid, "urn:newszone:news:local-story");
+  auto b = save(article(news.id, "", "Local Story"));  // no guid, no slug: a new article
+  EXPECT_EQ(b.outcome, SaveOutcome::kCreated);
+  EXPECT_EQ(b.article.guid, "urn:newszone:news:local-story-2");
+
+  auto edit = article(news.id, "", "Local Story, updated");
+  edit.slug = "local-story";  // an explicit slug names the article
+  auto edited = save(edit);
+  EXPECT_EQ(edited.outcome, SaveOutcome::kNewVersion);
+  EXPECT_EQ(edited.article.id, a.article.id);
+}
+
+TEST_F(SqliteStoreTest, ExplicitSlugThatIsTakenIsAConflict) {
+  auto news = add_section("news");
+  save(article(news.id, "g1", "Story"));
+  auto clash = article(news.id, "g2", "Other");
+  clash.slug = "story";
+  auto saved = store_->save_article(clash);
+  ASSERT_FALSE(saved);
+  EXPECT_EQ(saved.error().code, ErrorCode::kConflict);
+  clash.slug = "Not a slug";
+  EXPECT_EQ(store_->save_article(clash).error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->count_articles().value(), 1);
+}
+
+TEST_F(SqliteStoreTest, SaveRejectsEmptyHeadlineAndUnknownSection) {
+  auto news = add_section("news");
+  EXPECT_EQ(store_->save_article(article(news.id, "g", "")).error().code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->save_article(article(9999, "g", "Story")).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(store_->count_articles().value(), 0);
+}
+
+TEST_F(SqliteStoreTest, SetArticleStatusChangesOnlyTheStatus) {
+  auto news = add_section("news");
+  auto a = save(article(news.id, "g1", "Story", 1000, ArticleStatus::kPending));
+  EXPECT_EQ(store_->list_section_articles(news.id, {})->total, 0);
+  ASSERT_TRUE(store_->set_article_status(a.article.id, ArticleStatus::kPublished));
+  ASSERT_TRUE(store_->set_article_status(a.article.id, ArticleStatus::kPublished));
+  auto found = store_->find_article(a.article.id);
+  EXPECT_EQ(found->status, ArticleStatus::kPublished);
+  EXPECT_EQ(found->version, 1);
+  EXPECT_EQ(store_->list_section_articles(news.id, {})->total, 1);
+  EXPECT_EQ(store_->set_article_status(9999, ArticleStatus::kPublished).error().code,
+            ErrorCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, SectionListingIsPublishedOnlyNewestFirstWithPagingAndTotal) {
+  auto news = add_section("news");
+  auto other = add_section("other");
+  save(article(news.id, "1", "one", 100));
+  save(article(news.id, "2", "two", 300));
+  save(article(news.id, "3", "three", 200));
+  save(article(news.id, "4", "four", 300));  // same time as "two": higher id first
+  save(article(news.id, "5", "five", 50));
+  save(article(news.id, "6", "draft", 999, ArticleStatus::kDraft));
+  save(article(news.id, "7", "withdrawn", 999, ArticleStatus::kWithdrawn));
+  save(article(other.id, "8", "elsewhere", 999));
+
+  auto page1 = store_->list_section_articles(news.id, {.offset = 0, .limit = 2});
+  ASSERT_TRUE(page1) << page1.error().message;
+  EXPECT_EQ(page1->total, 5);
+  EXPECT_EQ(slugs(*page1), (std::vector<std::string>{"four", "two"}));
+  auto page2 = store_->list_section_articles(news.id, {.offset = 2, .limit = 2});
+  EXPECT_EQ(slugs(*page2), (std::vector<std::string>{"three", "one"}));
+  auto page3 = store_->list_section_articles(news.id, {.offset = 4, .limit = 2});
+  EXPECT_EQ(slugs(*page3), (std::vector<std::string>{"five"}));
+  EXPECT_EQ(page3->total, 5);
+  auto beyond = store_->list_section_articles(news.id, {.offset = 10, .limit = 2});
+  EXPECT_TRUE(beyond->articles.empty());
+  EXPECT_EQ(beyond->total, 5);
+}
+
+TEST_F(SqliteStoreTest, PageLimitIsClampedToOneThrough200) {
+  auto news = add_section("news");
+  for (int i = 0; i < 205; ++i) {
+    save(article(news.id, std::to_string(i), "Story " + std::to_string(i), i));
+  }
+  EXPECT_EQ(store_->list_section_articles(news.id, {.offset = 0, .limit = 0})->articles.size(),
+            1u);
+  EXPECT_EQ(store_->list_section_articles(news.id, {.offset = -5, .limit = 1000})
+                ->articles.size(),
+            200u);
+  EXPECT_EQ(store_->count_articles().value(), 205);
+}
+
+TEST_F(SqliteStoreTest, TopicListingSpansSectionsAndLeavesOutTheExcludedArticle) {
+  auto news = add_section("news");
+  auto sport = add_section("sport");
+  auto topic = store_->upsert_topic({.key = "one", .name = "One", .slug = "one"});
+  auto other = store_->upsert_topic({.key = "two", .name = "Two", .slug = "two"});
+  ASSERT_TRUE(topic && other);
+  auto a = save(article(news.id, "a", "a", 100));
+  auto b = save(article(sport.id, "b", "b", 300));
+  auto c = save(article(news.id, "c", "c", 200));
+  auto d = save(article(news.id, "d", "d", 400, ArticleStatus::kPending));
+  auto e = save(article(news.id, "e", "e", 500));
+  for (const auto* s : {&a, &b, &c, &d}) {
+    ASSERT_TRUE(store_->tag_article(s->article.id, topic->id, model::TagSource::kTagger));
+  }
+  ASSERT_TRUE(store_->tag_article(e.article.id, other->id, model::TagSource::kTagger));
+
+  auto all = store_->list_topic_articles(topic->id, {}, std::nullopt);
+  ASSERT_TRUE(all) << all.error().message;
+  EXPECT_EQ(all->total, 3);
+  EXPECT_EQ(slugs(*all), (std::vector<std::string>{"b", "c", "a"}));
+  auto related = store_->list_topic_articles(topic->id, {.limit = 1}, b.article.id);
+  ASSERT_TRUE(related);
+  EXPECT_EQ(related->total, 2);
+  EXPECT_EQ(slugs(*related), (std::vector<std::string>{"c"}));
+}
+
+// ---- backup, concurrency, invariants ----
+
+TEST_F(SqliteStoreTest, BackupIsACompleteDatabaseThatOpensWithTheSameData) {
+  auto news = add_section("news");
+  auto in = article(news.id, "g1", "Story");
+  save(in);
+  in.content.body_html = "<p>v2</p>";
+  auto saved = save(in);
+  ASSERT_TRUE(store_->set_site({.name = "Backup Times"}));
+
+  const std::string backup = (dir_ / "backup.db").string();
+  auto done = store_->backup_to(backup);
+  ASSERT_TRUE(done) << done.error().message;
+  EXPECT_TRUE(fs::exists(backup));
+  EXPECT_FALSE(fs::exists(backup + ".tmp"));
+
+  auto again = store_->backup_to(backup);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kInvalidInput);
+
+  auto copy = open_store(backup);
+  ASSERT_TRUE(copy);
+  EXPECT_EQ(copy->get_site()->name, "Backup Times");
+  auto article_copy = copy->find_article(saved.article.id);
+  ASSERT_TRUE(article_copy);
+  EXPECT_EQ(article_copy->content.body_html, "<p>v2</p>");
+  EXPECT_EQ(copy->list_versions(saved.article.id)->size(), 2u);
+  EXPECT_EQ(copy->find_section_by_slug("news")->id, news.id);
+}
+
+TEST_F(SqliteStoreTest, BackupIntoAMissingDirectoryIsUnavailable) {
+  auto done = store_->backup_to((dir_ / "missing" / "b.db").string());
+  ASSERT_FALSE(done);
+  EXPECT_EQ(done.error().code, ErrorCode::kUnavailable) << done.error().message;
+}
+
+TEST_F(SqliteStoreTest, ArticleVersionsAreAppendOnly) {
+  auto news = add_section("news");
+  save(article(news.id, "g1", "Story"));
+  store_.reset();
+  EXPECT_NE(raw_exec("UPDATE article_versions SET headline = 'x'"), SQLITE_OK);
+  EXPECT_NE(raw_exec("DELETE FROM article_versions"), SQLITE_OK);
+  EXPECT_EQ(raw_query("SELECT headline FROM article_versions"), "Story");
+}
+
+TEST_F(SqliteStoreTest, EveryArticleWriteTakesANewChangeSequenceNumber) {
+  auto news = add_section("news");
+  auto a = save(article(news.id, "a", "a"));
+  auto b = save(article(news.id, "b", "b"));
+  auto seq = [&](const SaveResult& s) {
+    return std::stoll(raw_query("SELECT change_seq FROM articles WHERE id = " +
+                                std::to_string(s.article.id)));
+  };
+  const auto b_before = seq(b);
+  EXPECT_LT(seq(a), b_before);
+  ASSERT_TRUE(store_->set_article_status(a.article.id, ArticleStatus::kWithdrawn));
+  EXPECT_GT(seq(a), b_before);
+}
+
+TEST_F(SqliteStoreTest, ReadersAndTheWriterRunFromManyThreads) {
+  auto news = add_section("news");
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        auto saved = store_->save_article(
+            article(news.id, std::to_string(t) + "-" + std::to_string(i), "Same Headline", i));
+        if (!saved) ++failures;
+        auto page = store_->list_section_articles(news.id, {.limit = 5});
+        if (!page) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto page = store_->list_section_articles(news.id, {.limit = 1});
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->total, 100);
+  EXPECT_EQ(raw_query("SELECT count(DISTINCT slug) FROM articles"), "100");
+}
+
+}  // namespace
+}  // namespace nz::store::sqlite

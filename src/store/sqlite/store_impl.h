@@ -1,0 +1,94 @@
+// SqliteStore::Impl: the connections behind a SqliteStore and how a method borrows one.
+// Internal to store/sqlite/.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <type_traits>
+#include <vector>
+
+#include "core/check.h"
+#include "store/sqlite/connection.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace nz::store::sqlite {
+
+class SqliteStore::Impl {
+ public:
+  // The writer, held for the whole of one write transaction. SQLite allows one writer per
+  // database anyway; queuing them on a mutex here means they never spin on SQLITE_BUSY.
+  class WriterLease {
+   public:
+    explicit WriterLease(Impl& impl) : lock_(impl.writer_mutex), conn_(*impl.writer) {}
+    Connection& conn() { return conn_; }
+
+   private:
+    std::unique_lock<std::mutex> lock_;
+    Connection& conn_;
+  };
+
+  // A reader taken from the pool (waiting when all are busy) and given back when destroyed.
+  class ReaderLease {
+   public:
+    explicit ReaderLease(Impl& impl) : impl_(impl) {
+      std::unique_lock lock(impl.pool_mutex);
+      impl.pool_cv.wait(lock, [&] { return !impl.idle_readers.empty(); });
+      conn_ = std::move(impl.idle_readers.back());
+      impl.idle_readers.pop_back();
+    }
+    ReaderLease(const ReaderLease&) = delete;
+    ReaderLease& operator=(const ReaderLease&) = delete;
+    ~ReaderLease() {
+      {
+        std::lock_guard lock(impl_.pool_mutex);
+        impl_.idle_readers.push_back(std::move(conn_));
+      }
+      impl_.pool_cv.notify_one();
+    }
+    Connection& conn() { return *conn_; }
+
+   private:
+    Impl& impl_;
+    std::unique_ptr<Connection> conn_;
+  };
+
+  // Runs body(Connection&) -> Result<T> or Status in one BEGIN IMMEDIATE transaction on the
+  // writer, committing when it succeeds and rolling back when it fails.
+  template <typename Body>
+  auto write(Body&& body) -> std::invoke_result_t<Body, Connection&> {
+    WriterLease lease(*this);
+    auto tx = Transaction::begin(lease.conn(), Transaction::Mode::kWrite);
+    if (!tx) return tx.error();
+    auto result = body(lease.conn());
+    if (!result) return result;  // ~Transaction rolls back
+    if (auto done = tx->commit(); !done) return done.error();
+    return result;
+  }
+
+  // Runs body(Connection&) on a pooled reader inside one read transaction, so that a method
+  // running several queries (a page and its total) sees one snapshot.
+  template <typename Body>
+  auto read(Body&& body) -> std::invoke_result_t<Body, Connection&> {
+    ReaderLease lease(*this);
+    auto tx = Transaction::begin(lease.conn(), Transaction::Mode::kRead);
+    if (!tx) return tx.error();
+    return body(lease.conn());  // ~Transaction ends the read with ROLLBACK: nothing to keep
+  }
+
+  core::Timestamp now() const { return clock->now(); }
+
+  SqliteConfig config;
+  std::unique_ptr<core::Clock> own_clock;  // when config.clock is null
+  const core::Clock* clock = nullptr;
+  int schema_version = 0;
+
+  std::mutex writer_mutex;
+  std::unique_ptr<Connection> writer;
+
+  std::mutex pool_mutex;
+  std::condition_variable pool_cv;
+  std::vector<std::unique_ptr<Connection>> idle_readers;
+};
+
+}  // namespace nz::store::sqlite

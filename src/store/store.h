@@ -1,0 +1,27 @@
+// Store: every aggregate store a backend provides, plus what only a whole database can do.
+// The composition root (app/) owns one and hands each component the narrow interface it
+// needs. Implementations: store::sqlite::SqliteStore.
+#pragma once
+
+#include <string>
+
+#include "store/article_store.h"
+#include "store/partner_store.h"
+#include "store/section_store.h"
+#include "store/site_store.h"
+#include "store/topic_store.h"
+
+namespace nz::store {
+
+class Store : public SiteStore,
+              public PartnerStore,
+              public SectionStore,
+              public TopicStore,
+              public ArticleStore {
+ public:
+  // Writes a consistent copy of the whole database to `path` while others keep reading and
+  // writing. kInvalidInput when path exists; kUnavailable when it cannot be written.
+  virtual Status backup_to(const std::string& path) = 0;
+};
+
+}  // namespace nz::store

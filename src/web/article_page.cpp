@@ -1,0 +1,93 @@
+#include <charconv>
+
+#include "core/clock.h"
+#include "core/rfc3339.h"
+#include "store/article_store.h"
+#include "store/topic_store.h"
+#include "web/page_frame.h"
+#include "web/pages.h"
+#include "web/urls.h"
+
+namespace nz::web {
+
+namespace {
+
+constexpr int64_t kMoreNewsCount = 6;
+
+// "123-some-slug" -> 123; nullopt when the segment does not start with an id.
+std::optional<model::ArticleId> article_id_of(const std::string& segment) {
+  model::ArticleId id = 0;
+  auto [ptr, ec] = std::from_chars(segment.data(), segment.data() + segment.size(), id);
+  if (ec != std::errc() || id <= 0) return std::nullopt;
+  if (ptr != segment.data() + segment.size() && *ptr != '-') return std::nullopt;
+  return id;
+}
+
+}  // namespace
+
+// One article. A partner zone's article shows, in this order: the zone's name, the article,
+// the zone's attribution and disclaimer, and "More News About {zone topic}".
+http::Response article_page(const SiteServices& services, const http::Request& request) {
+  auto context = load_page_context(services);
+  if (!context) return error_page_for(services, context.error());
+  auto not_found = [&] { return error_page_for(services, Error::NotFound("no such article")); };
+
+  auto id = article_id_of(request.param("article"));
+  if (!id) return not_found();
+  auto article = services.articles.find_article(*id);
+  if (!article) {
+    return article.error().code == ErrorCode::kNotFound ? not_found()
+                                                        : error_page_for(services, article.error());
+  }
+  const model::Section* section = context->section(article->section_id);
+  if (!section || section->slug != request.param("section")) return not_found();
+  if (article->status == model::ArticleStatus::kWithdrawn) {
+    return error_page(services, 410,
+                      "This article has been withdrawn by " + context->site.name +
+                          " and is no longer available.");
+  }
+  if (article->status != model::ArticleStatus::kPublished) return not_found();
+
+  std::string path = article_path(*section, *article);
+  if (request.path != path) return http::Response::redirect(301, path);  // old or partial slug
+
+  const auto& content = article->content;
+  render::View view = frame_view(services, *context, content.headline, section_path(*section));
+  bool updated = article->version > 1 && article->updated > article->published;
+  view.set("section_title", section->title)
+      .set("section_url", section_path(*section))
+      .set("is_zone", section->is_zone())
+      .set("headline", content.headline)
+      .set("standfirst", text_or_false(content.standfirst))
+      .set("author", text_or_false(content.author))
+      .set("published_iso", core::format_rfc3339(article->published))
+      .set("published_human", core::format_human_date(article->published))
+      .set("updated_iso", core::format_rfc3339(article->updated))
+      .set("updated_human", updated ? render::View(core::format_human_date(article->updated))
+                                    : render::View(false))
+      // Bodies are stored sanitized: the ingest path sanitizes before it saves.
+      .set("body_html", content.body_html)
+      .set("zone_label", zone_label_view(*context, *section))
+      .set("archived_notice",
+           archived_notice_view(*section, core::format_date(services.clock.now())))
+      .set("canonical_url", context->site.base_url + path)
+      .set("noindex", section->noindex)
+      .set("meta_description", text_or_false(content.standfirst));
+
+  render::View more_news(false);
+  if (section->is_zone() && section->topic_id) {
+    auto topic = services.topics.find_topic(*section->topic_id);
+    if (!topic) return error_page_for(services, topic.error());
+    auto others = services.articles.list_topic_articles(
+        topic->id, {.offset = 0, .limit = kMoreNewsCount}, article->id);
+    if (!others) return error_page_for(services, others.error());
+    more_news = render::View()
+                    .set("topic_name", topic->name)
+                    .set("topic_url", topic_path(*topic))
+                    .set("articles", article_list_view(*context, others->articles, false));
+  }
+  view.set("more_news", std::move(more_news));
+  return render_page(services, "article", view);
+}
+
+}  // namespace nz::web

@@ -1,0 +1,26 @@
+#include "http/router.h"
+#include "web/page_frame.h"
+#include "web/pages.h"
+
+namespace nz::web {
+
+void add_site_routes(http::Router& router, const SiteServices& services) {
+  auto bind = [&services](http::Response (*page)(const SiteServices&, const http::Request&)) {
+    return [&services, page](http::Request& request) { return page(services, request); };
+  };
+  router.get("/", bind(home_page));
+  router.get("/healthz", bind(health_check));
+  router.get("/static/{file}", bind(static_file));
+  router.get("/topics/{topic}", bind(topic_page));
+  router.get("/{section}/", bind(section_page));
+  router.get("/{section}/{article}", bind(article_page));
+  // "/china-news-zone" without the slash is the section too.
+  router.get("/{section}", [](http::Request& request) {
+    return http::Response::redirect(301, "/" + request.param("section") + "/");
+  });
+  router.set_not_found([&services](http::Request&) {
+    return error_page_for(services, Error::NotFound("no route"));
+  });
+}
+
+}  // namespace nz::web

@@ -1,0 +1,30 @@
+// SiteServices: what the reader-facing pages need, handed in by the composition root.
+// Every member outlives the router that holds it.
+#pragma once
+
+namespace nz::core { class Clock; }
+namespace nz::render { class Renderer; }
+namespace nz::store {
+class ArticleStore;
+class PartnerStore;
+class SectionStore;
+class SiteStore;
+class TopicStore;
+}  // namespace nz::store
+
+namespace nz::web {
+
+class StaticFiles;
+
+struct SiteServices {
+  store::SiteStore& site;
+  store::PartnerStore& partners;
+  store::SectionStore& sections;
+  store::TopicStore& topics;
+  store::ArticleStore& articles;
+  const render::Renderer& renderer;
+  const core::Clock& clock;
+  const StaticFiles& static_files;
+};
+
+}  // namespace nz::web
