@@ -1,4 +1,5 @@
 #include "http/router.h"
+#include "store/section_store.h"
 #include "web/page_frame.h"
 #include "web/pages.h"
 
@@ -14,9 +15,11 @@ void add_site_routes(http::Router& router, const SiteServices& services) {
   router.get("/topics/{topic}", bind(topic_page));
   router.get("/{section}/", bind(section_page));
   router.get("/{section}/{article}", bind(article_page));
-  // "/china-news-zone" without the slash is the section too.
-  router.get("/{section}", [](http::Request& request) {
-    return http::Response::redirect(301, "/" + request.param("section") + "/");
+  // "/china-news-zone" without the slash is the section too; anything else is a 404.
+  router.get("/{section}", [&services](http::Request& request) {
+    auto section = services.sections.find_section_by_slug(request.param("section"));
+    if (!section) return error_page_for(services, section.error());
+    return http::Response::redirect(301, "/" + section->slug + "/");
   });
   router.set_not_found([&services](http::Request&) {
     return error_page_for(services, Error::NotFound("no route"));
