@@ -56,7 +56,7 @@ class ArticleStore {
   // `exclude` when given.
   virtual Result<ArticlePage> list_topic_articles(model::TopicId topic, PageRequest page,
                                                   std::optional<model::ArticleId> exclude) = 0;
-  // Number of articles in each status, for health and CLI summaries.
+  // Number of stored articles in every status, for health checks and CLI summaries.
   virtual Result<int64_t> count_articles() = 0;
 };
 

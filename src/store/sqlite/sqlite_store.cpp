@@ -299,6 +299,10 @@ Result<model::Partner> SqliteStore::add_partner(const model::Partner& partner) {
     if (!stmt) return stmt.error();
     stmt->bind(1, partner.slug).bind(2, partner.name).bind(3, partner.url);
     if (auto done = stmt->run(); !done) {
+      if (done.error().code == ErrorCode::kConflict) {
+        return Error::Conflict("a partner with slug \"" + partner.slug + "\" or name \"" +
+                               partner.name + "\" exists already");
+      }
       return done.error().with_context("add partner " + partner.slug);
     }
     model::Partner stored = partner;
@@ -356,6 +360,10 @@ Result<model::Section> SqliteStore::add_section(const model::Section& section) {
     if (!stmt) return stmt.error();
     bind_section(*stmt, section);
     if (auto done = stmt->run(); !done) {
+      if (done.error().code == ErrorCode::kConflict) {
+        return Error::Conflict("a section or zone with slug \"" + section.slug +
+                               "\" exists already");
+      }
       return done.error().with_context("add section " + section.slug);
     }
     model::Section stored = section;
