@@ -1,6 +1,7 @@
 // newszone: one binary, many subcommands. See `newszone --help`.
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <iostream>
@@ -31,6 +32,8 @@ int main(int argc, char** argv) {
   auto logger = spdlog::stderr_color_mt("newszone");
   spdlog::set_default_logger(logger);
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  // The server's access log: one key=value line per request on stdout, same clock format.
+  spdlog::stdout_logger_mt("access")->set_pattern("%Y-%m-%dT%H:%M:%S.%e %v");
 
   CLI::App app{"newszone: a news publishing server for sites with partner zones"};
   app.require_subcommand(1);
