@@ -21,30 +21,36 @@ std::string str(const boost::json::object& o, const char* key) {
 }  // namespace
 
 Result<bool> seed_demo_site(store::Store& store, const core::Clock& clock) {
-  auto existing = store.list_sections();
-  if (!existing) return existing.error();
-  if (!existing->empty()) return false;
-
   boost::system::error_code ec;
   boost::json::value doc = boost::json::parse(kDemoSiteJson, ec);
   if (ec || !doc.is_object()) return Error::Internal("demo site data is not JSON");
   const auto& root = doc.as_object();
 
-  const auto& site_json = root.at("site").as_object();
-  model::Site site{.name = str(site_json, "name"),
-                   .base_url = str(site_json, "base_url"),
-                   .language = str(site_json, "language"),
-                   .tagline = str(site_json, "tagline")};
-  if (auto s = store.set_site(site); !s) return s.error();
+  // A store with any section that is not the demo's holds a real site: leave it alone. One
+  // whose sections are all the demo's may be a seeding cut short (a crash, kill -9): every
+  // step below finds what exists and adds only what is missing, so seeding completes.
+  auto existing = store.list_sections();
+  if (!existing) return existing.error();
+  for (const auto& section : *existing) {
+    bool is_demo = false;
+    for (const auto& s : root.at("sections").as_array()) {
+      if (str(s.as_object(), "slug") == section.slug) is_demo = true;
+    }
+    if (!is_demo) return false;
+  }
+  bool changed = false;
 
   for (const auto& p : root.at("partners").as_array()) {
     const auto& o = p.as_object();
+    if (store.find_partner_by_name(str(o, "slug"))) continue;
     auto added = store.add_partner(
         {.slug = str(o, "slug"), .name = str(o, "name"), .url = str(o, "url")});
     if (!added) return added.error().with_context("demo partner");
+    changed = true;
   }
   for (const auto& s : root.at("sections").as_array()) {
     const auto& o = s.as_object();
+    if (store.find_section_by_slug(str(o, "slug"))) continue;
     model::Section section{.slug = str(o, "slug"),
                            .title = str(o, "title"),
                            .description = str(o, "description")};
@@ -65,14 +71,30 @@ Result<bool> seed_demo_site(store::Store& store, const core::Clock& clock) {
     }
     auto added = store.add_section(section);
     if (!added) return added.error().with_context("demo section");
+    changed = true;
   }
   for (const auto& a : root.at("articles").as_array()) {
     auto item = article_from_json(a.as_object(), clock.now());
     if (!item) return item.error().with_context("demo article");
     auto saved = import_article(store, *item);
     if (!saved) return saved.error().with_context("demo article " + item->article.guid);
+    if (saved->outcome != store::SaveOutcome::kUnchanged) changed = true;
   }
-  return true;
+
+  // The site's settings last, and only while they are still the defaults: an editor's
+  // `newszone site set` is never undone by serving with --demo again.
+  auto current = store.get_site();
+  if (!current) return current.error();
+  if (current->name == model::Site{}.name) {
+    const auto& site_json = root.at("site").as_object();
+    model::Site site{.name = str(site_json, "name"),
+                     .base_url = str(site_json, "base_url"),
+                     .language = str(site_json, "language"),
+                     .tagline = str(site_json, "tagline")};
+    if (auto s = store.set_site(site); !s) return s.error();
+    changed = true;
+  }
+  return changed;
 }
 
 }  // namespace nz::app

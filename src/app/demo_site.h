@@ -8,8 +8,9 @@
 
 namespace nz::app {
 
-// Fills an empty store with the demo site and returns true; leaves a store that already has
-// sections alone and returns false (so `serve --demo` can be run again and again).
+// Fills an empty store with the demo site, or completes a demo whose seeding was cut short,
+// and returns whether it wrote anything. A store holding any section that is not the demo's is
+// a real site and is left alone (false). Safe to run on every start (`serve --demo`).
 Result<bool> seed_demo_site(store::Store& store, const core::Clock& clock);
 
 }  // namespace nz::app

@@ -27,6 +27,17 @@ Result<store::SaveResult> import_article(store::Store& store, const ArticleImpor
 
   auto saved = store.save_article(article);
   if (!saved) return saved.error();
+  // A partner's take-down: the same item marked withdrawn withdraws it even when its content
+  // did not change (the store writes nothing for unchanged content, status included).
+  if (article.status == model::ArticleStatus::kWithdrawn &&
+      saved->article.status != model::ArticleStatus::kWithdrawn) {
+    if (auto withdrawn = store.set_article_status(saved->article.id,
+                                                  model::ArticleStatus::kWithdrawn);
+        !withdrawn) {
+      return withdrawn.error();
+    }
+    saved->article.status = model::ArticleStatus::kWithdrawn;
+  }
   if (section->topic_id) {
     if (auto tagged = store.tag_article(saved->article.id, *section->topic_id,
                                         model::TagSource::kZone);

@@ -37,7 +37,7 @@ int serve(const Config& config, const ServeOptions& options) {
   if (options.demo) {
     auto seeded = seed_demo_site(**store, clock);
     if (!seeded) return fail(seeded.error().with_context("demo site"));
-    if (*seeded) spdlog::info("demo site created in {}", config.data_dir);
+    if (*seeded) spdlog::info("demo site written to {}", config.data_dir);
   }
 
   std::string theme_dir = resolve_theme_dir(config);
@@ -74,6 +74,7 @@ int serve(const Config& config, const ServeOptions& options) {
       });
   auto port = server.listen();
   if (!port) return fail(port.error());
+  server.install_signal_handlers();  // before "listening": scripts may signal right after it
   // Tests and scripts read this line to learn the port when they asked for port 0.
   spdlog::info("listening on http://{}:{}/ (data {}, theme {})",
                address->host.find(':') != std::string::npos ? "[" + address->host + "]"

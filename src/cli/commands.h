@@ -21,6 +21,10 @@ struct Common {
 // nullopt (exit code 2 set).
 std::optional<app::Config> load_config_or_report(Common& common);
 
+// After parsing: when the command line stopped at a command that has subcommands ("newszone
+// zone"), the message naming the ones it could have been; nullopt when a command will run.
+std::optional<std::string> missing_command(const CLI::App& app);
+
 // Prints "newszone: MESSAGE" on stderr and returns `code`.
 int report_error(const std::string& message, int code = 1);
 

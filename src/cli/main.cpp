@@ -20,6 +20,22 @@ std::optional<app::Config> load_config_or_report(Common& common) {
   return *config;
 }
 
+std::optional<std::string> missing_command(const CLI::App& app) {
+  const CLI::App* current = &app;
+  std::string path = "newszone";
+  while (true) {
+    auto chosen = current->get_subcommands();
+    if (chosen.empty()) break;
+    current = chosen.front();
+    path += " " + current->get_name();
+  }
+  auto all = current->get_subcommands({});
+  if (all.empty()) return std::nullopt;  // a leaf: it runs
+  std::string names;
+  for (const auto* sub : all) names += (names.empty() ? "" : ", ") + sub->get_name();
+  return path + " needs a command: " + names;
+}
+
 int report_error(const std::string& message, int code) {
   std::cerr << "newszone: " << message << "\n";
   return code;
@@ -36,7 +52,8 @@ int main(int argc, char** argv) {
   spdlog::stdout_logger_mt("access")->set_pattern("%Y-%m-%dT%H:%M:%S.%e %v");
 
   CLI::App app{"newszone: a news publishing server for sites with partner zones"};
-  app.require_subcommand(1);
+  // Subcommands are checked after parsing (see missing_command) so that a mistyped one is
+  // reported by name ("not expected: zones") rather than as a missing command.
   app.fallthrough();
   app.set_version_flag("--version", "newszone 0.1.0");
   nz::cli::Common common;
@@ -61,6 +78,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     // One line naming the problem, and where to look: never a usage dump for a typo.
     std::cerr << "newszone: " << e.what() << " (see newszone --help)\n";
+    return 2;
+  }
+  if (auto missing = nz::cli::missing_command(app)) {
+    std::cerr << "newszone: " << *missing << " (see newszone --help)\n";
     return 2;
   }
   return common.exit_code;

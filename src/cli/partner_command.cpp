@@ -18,7 +18,6 @@ struct PartnerFlags {
 
 void add_partner_command(CLI::App& app, Common& common) {
   auto* partner = app.add_subcommand("partner", "manage partners who supply zones");
-  partner->require_subcommand(1);
 
   auto flags = std::make_shared<PartnerFlags>();
   auto* add = partner->add_subcommand("add", "add a partner");

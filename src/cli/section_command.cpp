@@ -122,7 +122,6 @@ void list_sections(Common& common, bool zones) {
 void add_section_commands(CLI::App& app, Common& common) {
   // Editorial sections.
   auto* section = app.add_subcommand("section", "manage the host's own sections");
-  section->require_subcommand(1);
   auto sflags = std::make_shared<ZoneFlags>();
   auto* sadd = section->add_subcommand("add", "add an editorial section");
   sadd->add_option("--slug", sflags->slug, "URL name, e.g. news (default: from the title)");
@@ -147,7 +146,6 @@ void add_section_commands(CLI::App& app, Common& common) {
 
   // Partner zones.
   auto* zone = app.add_subcommand("zone", "manage partner zones");
-  zone->require_subcommand(1);
   auto zflags = std::make_shared<ZoneFlags>();
   auto* zadd = zone->add_subcommand("add", "add a partner zone");
   zadd->add_option("--slug", zflags->slug, "URL name, e.g. china-news-zone (default: from the title)");

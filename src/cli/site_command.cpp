@@ -16,7 +16,6 @@ struct SiteFlags {
 
 void add_site_command(CLI::App& app, Common& common) {
   auto* site = app.add_subcommand("site", "show or change the site's name, URL and language");
-  site->require_subcommand(1);
 
   auto flags = std::make_shared<SiteFlags>();
   auto* set = site->add_subcommand("set", "change the site's settings");

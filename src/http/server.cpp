@@ -563,6 +563,16 @@ class Server::State {
     return local.port();
   }
 
+  // Registers SIGINT and SIGTERM with asio now, so that a signal arriving before run()
+  // starts waiting is queued rather than killing the process. Call before announcing readiness.
+  void install_signal_handlers() {
+    if (signals_) return;
+    signals_.emplace(control_);
+    boost::system::error_code ec;
+    signals_->add(SIGINT, ec);
+    signals_->add(SIGTERM, ec);
+  }
+
   void run(bool handle_signals) {
     {
       std::lock_guard lock(registry_->mu);
@@ -570,13 +580,12 @@ class Server::State {
         asio::post(control_, [this] { grace_timer_.cancel(); });
       };
     }
-    asio::post(control_, [this, handle_signals] {
+    if (handle_signals) install_signal_handlers();
+    asio::post(control_, [this] {
       if (shared_.stopping) return;  // stop() came first; begin_shutdown already ran
-      if (handle_signals) {
-        signals_.emplace(control_);
-        boost::system::error_code ec;
-        signals_->add(SIGINT, ec);
-        signals_->add(SIGTERM, ec);
+      if (signals_) {
+        // A signal that arrived since install_signal_handlers() was queued by asio and is
+        // delivered to this wait.
         signals_->async_wait([this](beast::error_code ec, int signal) {
           if (ec) return;
           spdlog::info("http: signal {}; shutting down", signal);
@@ -690,6 +699,8 @@ Server::~Server() = default;
 Result<uint16_t> Server::listen() { return state_->listen(); }
 
 void Server::run(bool handle_signals) { state_->run(handle_signals); }
+
+void Server::install_signal_handlers() { state_->install_signal_handlers(); }
 
 void Server::stop() { state_->stop(); }
 

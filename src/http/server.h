@@ -48,6 +48,11 @@ class Server {
   // lets in-flight requests finish (up to shutdown_grace), closes idle connections and returns.
   void run(bool handle_signals);
 
+  // Takes over SIGINT and SIGTERM now (run(true) does it too, later): a signal that arrives
+  // before run() is held and then stops the server gracefully, instead of killing the process.
+  // Call it before telling anyone the server is ready.
+  void install_signal_handlers();
+
   // Begins a graceful stop; safe from any thread and from a signal-handling context of asio.
   void stop();
 
