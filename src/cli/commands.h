@@ -34,5 +34,6 @@ void add_partner_command(CLI::App& app, Common& common);
 void add_section_commands(CLI::App& app, Common& common);  // "section" and "zone"
 void add_import_command(CLI::App& app, Common& common);
 void add_backup_command(CLI::App& app, Common& common);
+void add_parse_command(CLI::App& app, Common& common);
 
 }  // namespace nz::cli

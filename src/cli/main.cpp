@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
   nz::cli::add_section_commands(app, common);
   nz::cli::add_import_command(app, common);
   nz::cli::add_backup_command(app, common);
+  nz::cli::add_parse_command(app, common);
 
   try {
     app.parse(argc, argv);
