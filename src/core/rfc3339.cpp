@@ -38,7 +38,7 @@ Parts split(Timestamp t) {
 
 std::string format_rfc3339(Timestamp t) {
   auto [ymd, hms] = split(t);
-  char buf[32];
+  char buf[48];  // room for any value the types can hold, not only valid times
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", int(ymd.year()),
                 unsigned(ymd.month()), unsigned(ymd.day()), long(hms.hours().count()),
                 long(hms.minutes().count()), long(hms.seconds().count()));
@@ -58,7 +58,7 @@ std::string format_http_date(Timestamp t) {
   weekday wd{floor<days>(t)};
   static constexpr std::array<const char*, 12> kMonthAbbrev = {
       "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  char buf[40];
+  char buf[64];
   std::snprintf(buf, sizeof buf, "%s, %02u %s %04d %02ld:%02ld:%02ld GMT",
                 kWeekdayAbbrev[wd.c_encoding()], unsigned(ymd.day()),
                 kMonthAbbrev[unsigned(ymd.month()) - 1], int(ymd.year()),
