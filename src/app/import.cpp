@@ -3,20 +3,13 @@
 #include <string>
 
 #include "app/topic_spec.h"
+#include "ingest/store_item.h"
 
 namespace nz::app {
 
 Result<store::SaveResult> import_article(store::Store& store, const ArticleImport& item) {
   auto section = store.find_section_by_slug(item.section_slug);
   if (!section) return section.error().with_context("section \"" + item.section_slug + "\"");
-
-  model::Article article = item.article;
-  article.section_id = section->id;
-  if (section->is_zone() && section->moderation == model::ModerationPolicy::kHoldForReview &&
-      article.status == model::ArticleStatus::kPublished) {
-    article.status = model::ArticleStatus::kPending;
-  }
-
   // Resolve topics before writing, so that a bad spec writes nothing.
   std::vector<model::Topic> topics;
   for (const auto& spec : item.topics) {
@@ -24,37 +17,7 @@ Result<store::SaveResult> import_article(store::Store& store, const ArticleImpor
     if (!topic) return topic.error();
     topics.push_back(std::move(*topic));
   }
-
-  auto saved = store.save_article(article);
-  if (!saved) return saved.error();
-  // A partner's take-down: the same item marked withdrawn withdraws it even when its content
-  // did not change (the store writes nothing for unchanged content, status included).
-  if (article.status == model::ArticleStatus::kWithdrawn &&
-      saved->article.status != model::ArticleStatus::kWithdrawn) {
-    if (auto withdrawn = store.set_article_status(saved->article.id,
-                                                  model::ArticleStatus::kWithdrawn);
-        !withdrawn) {
-      return withdrawn.error();
-    }
-    saved->article.status = model::ArticleStatus::kWithdrawn;
-  }
-  if (section->topic_id) {
-    if (auto tagged = store.tag_article(saved->article.id, *section->topic_id,
-                                        model::TagSource::kZone);
-        !tagged) {
-      return tagged.error();
-    }
-  }
-  for (const auto& t : topics) {
-    auto topic = store.upsert_topic(t);
-    if (!topic) return topic.error();
-    if (topic->id == section->topic_id) continue;
-    if (auto tagged = store.tag_article(saved->article.id, topic->id, model::TagSource::kTagger);
-        !tagged) {
-      return tagged.error();
-    }
-  }
-  return saved;
+  return ingest::store_item(store, *section, item.article, topics);
 }
 
 Result<ImportReport> import_json_lines(store::Store& store, std::istream& in,

@@ -35,5 +35,7 @@ void add_section_commands(CLI::App& app, Common& common);  // "section" and "zon
 void add_import_command(CLI::App& app, Common& common);
 void add_backup_command(CLI::App& app, Common& common);
 void add_parse_command(CLI::App& app, Common& common);
+void add_ingest_command(CLI::App& app, Common& common);
+void add_sanitize_command(CLI::App& app, Common& common);
 
 }  // namespace nz::cli

@@ -67,6 +67,8 @@ int main(int argc, char** argv) {
   nz::cli::add_import_command(app, common);
   nz::cli::add_backup_command(app, common);
   nz::cli::add_parse_command(app, common);
+  nz::cli::add_ingest_command(app, common);
+  nz::cli::add_sanitize_command(app, common);
 
   try {
     app.parse(argc, argv);

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "feed/json_output.h"
 #include "feed/parse.h"
+#include "sanitize/html_sanitizer.h"
 
 namespace nz::cli {
 
@@ -65,8 +66,10 @@ void add_parse_command(CLI::App& app, Common& common) {
       common.exit_code = report_error(where + ": " + parsed.error().message, 1);
       return;
     }
-    // HTML fields are escaped until the sanitizer decides what of partner HTML is safe.
-    std::cout << feed::to_json(*parsed) << "\n";
+    // HTML fields as they would be shown: sanitized, links resolved against the entry's base.
+    std::cout << feed::to_json(*parsed, [&](std::string_view html) {
+      return sanitize::sanitize_html(html, {.base_url = flags->base_url});
+    }) << "\n";
   });
 }
 
