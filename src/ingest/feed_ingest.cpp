@@ -42,6 +42,11 @@ Result<model::Article> article_from_entry(const feed::FeedEntry& entry,
   const std::string& raw_body =
       entry.content_html ? *entry.content_html : entry.summary_html.value_or("");
   article.content.body_html = sanitize::sanitize_html(raw_body, sanitize_options);
+  // Feeds often send bare text ("Plain text"): a page wants it as a paragraph.
+  if (!article.content.body_html.empty() && article.content.body_html.front() != '<') {
+    article.content.body_html =
+        sanitize::sanitize_html("<p>" + article.content.body_html + "</p>", sanitize_options);
+  }
   std::string body_text = sanitize::html_to_text(article.content.body_html);
 
   if (entry.title && !entry.title->empty()) {

@@ -109,8 +109,8 @@ TEST_F(FeedIngestTest, SameDocumentTwiceIsUnchangedAndAChangedBodyIsANewVersion)
   auto versions = store_->list_versions(articles[0].id);
   ASSERT_TRUE(versions);
   ASSERT_EQ(versions->size(), 2u);
-  EXPECT_EQ(versions->at(0).content.body_html, "One");
-  EXPECT_EQ(versions->at(1).content.body_html, "Two");
+  EXPECT_EQ(versions->at(0).content.body_html, "<p>One</p>");
+  EXPECT_EQ(versions->at(1).content.body_html, "<p>Two</p>");
 }
 
 TEST_F(FeedIngestTest, EntriesWithoutIdentityAreRecognisedByTheirContent) {
