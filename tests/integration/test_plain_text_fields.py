@@ -1,0 +1,131 @@
+"""Partner plain-text fields (headline, standfirst, author) carrying attack vectors are
+written escaped on every page: they become text, never markup.
+
+The vectors are the sanitizer's corpus (tests/testdata/xss). Each page is parsed with Python's
+HTML parser and checked for what an injection would leave: a script element, an on*
+attribute, a javascript:/vbscript:/data: URL, or an element the theme never writes.
+"""
+import glob
+import json
+import os
+import re
+import tempfile
+import unittest
+from html.parser import HTMLParser
+
+from nzserver import NzServer, run_cli, testdata
+
+# Elements the default theme writes; anything else on a page came from data.
+THEME_ELEMENTS = {
+    "html", "head", "meta", "title", "link", "body", "a", "header", "div", "p", "nav", "ul",
+    "li", "main", "h1", "h2", "h3", "section", "ol", "article", "time", "span", "aside",
+    "footer", "code",
+}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "content"}
+
+
+def decode_vector(line):
+    out, i = [], 0
+    while i < len(line):
+        if line[i] == "\\" and i + 1 < len(line):
+            c = line[i + 1]
+            if c in "ntr0\\":
+                out.append({"n": "\n", "t": "\t", "r": "\r", "0": "\0", "\\": "\\"}[c])
+                i += 2
+                continue
+            if c == "x" and re.match(r"[0-9a-fA-F]{2}", line[i + 2:i + 4]):
+                out.append(chr(int(line[i + 2:i + 4], 16)))
+                i += 4
+                continue
+        out.append(line[i])
+        i += 1
+    return "".join(out)
+
+
+def vectors():
+    found = []
+    for path in sorted(glob.glob(testdata("xss", "vectors-*.txt"))):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\n")
+                if line and not line.startswith("#"):
+                    found.append(decode_vector(line))
+    return found
+
+
+class InjectionFinder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in THEME_ELEMENTS:
+            self.problems.append(f"element <{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"attribute {name} on <{tag}>")
+            if name in URL_ATTRIBUTES and value:
+                scheme = re.sub(r"[\x00-\x20]", "", value).lower().split(":", 1)[0]
+                if scheme in ("javascript", "vbscript", "data"):
+                    self.problems.append(f"{name}={value!r} on <{tag}>")
+
+
+class PlainTextFieldsAreEscapedTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix="nz-plain-")
+        cls.data = os.path.join(cls.tmp.name, "data")
+        with NzServer(data_dir=cls.data, demo=True):
+            pass
+        cls.vectors = [v.replace("\0", "") for v in vectors()]
+        lines = []
+        for i, vector in enumerate(cls.vectors):
+            lines.append(json.dumps({
+                "section": "china-news-zone", "guid": f"xss-{i}",
+                "headline": f"H{i} {vector}", "standfirst": vector, "author": vector,
+                "published": f"2030-01-01T{i % 24:02d}:{i % 60:02d}:00Z",
+                "paragraphs": ["Body text."], "topics": ["country:CN"]}))
+        code, _, err = run_cli(["import", "-"], data_dir=cls.data, input="\n".join(lines))
+        if code != 0:
+            raise AssertionError(f"import failed: {err}")
+        cls.server = NzServer(data_dir=cls.data)
+        cls.server.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.server.cleanup()
+        cls.tmp.cleanup()
+
+    def assert_no_injection(self, path):
+        response = self.server.get(path)
+        self.assertEqual(response.status, 200, path)
+        finder = InjectionFinder()
+        finder.feed(response.text)
+        self.assertEqual(finder.problems, [], path)
+        return response.text
+
+    def test_there_are_many_vectors(self):
+        self.assertGreaterEqual(len(self.vectors), 150)
+
+    def test_lists_write_every_vector_as_text(self):
+        pages = max(1, (len(self.vectors) + 19) // 20)
+        for page in range(1, pages + 1):
+            self.assert_no_injection(f"/china-news-zone/?page={page}")
+        for page in range(1, 4):
+            self.assert_no_injection(f"/topics/china?page={page}")
+        self.assert_no_injection("/")
+
+    def test_article_pages_write_every_vector_as_text(self):
+        links = set()
+        pages = max(1, (len(self.vectors) + 19) // 20)
+        for page in range(1, pages + 1):
+            html = self.server.get(f"/china-news-zone/?page={page}").text
+            links.update(re.findall(r'href="(/china-news-zone/\d+-[^"]*)"', html))
+        self.assertGreaterEqual(len(links), len(self.vectors))
+        for link in sorted(links):
+            self.assert_no_injection(link)
+
+
+if __name__ == "__main__":
+    unittest.main()
