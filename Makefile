@@ -5,12 +5,17 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test clean
+.PHONY: all deps test-deps configure build run test clean
 
 all: build
 
 deps:
 	@scripts/install-deps
+
+# The browser tests need Debian's chromium and playwright-core from npm.
+test-deps:
+	@scripts/install-deps --browser
+	@npm ci --no-audit --no-fund --loglevel=error >/dev/null
 
 configure: deps
 	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -21,7 +26,7 @@ build: configure
 run: build
 	$(BUILD_DIR)/src/cli/newszone serve --demo
 
-test: build
+test: test-deps build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
 clean:
