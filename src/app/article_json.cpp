@@ -3,7 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/rfc3339.h"
-#include "render/escape.h"
+#include "core/html_escape.h"
 
 namespace nz::app {
 namespace {
@@ -70,7 +70,7 @@ std::string paragraphs_to_html(const std::vector<std::string>& paragraphs) {
       if (c == '\n' || c == '\r') c = ' ';
     }
     if (!html.empty()) html += '\n';
-    html += "<p>" + render::escape_html(text) + "</p>";
+    html += "<p>" + core::escape_html(text) + "</p>";
   }
   return html;
 }

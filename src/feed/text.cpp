@@ -1,5 +1,7 @@
 #include "feed/text.h"
 
+#include "core/html_escape.h"
+
 #include <libxml/HTMLparser.h>
 
 #include <array>
@@ -192,20 +194,7 @@ std::string html_to_text(std::string_view html) {
   return collapse_whitespace(decode_entities(strip_tags(html)));
 }
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string escape_html(std::string_view text) { return core::escape_html(text); }
 
 std::string undo_double_escape(std::string_view html) {
   // A real tag means the HTML is already HTML.

@@ -22,7 +22,7 @@ std::string collapse_whitespace(std::string_view text);
 // Plain text from HTML: strip_tags, decode_entities, collapse_whitespace.
 std::string html_to_text(std::string_view html);
 
-// Escapes & < > " so that `text` reads the same as HTML.
+// Escapes & < > " ' so that `text` reads the same as HTML (core::escape_html).
 std::string escape_html(std::string_view text);
 
 // HTML that was escaped twice ("&lt;p&gt;Hi&lt;/p&gt;" after XML decoding, with no real tag)

@@ -7,7 +7,7 @@
 #include "core/clock.h"
 #include "core/rfc3339.h"
 #include "http/error_status.h"
-#include "render/escape.h"
+#include "core/html_escape.h"
 #include "render/renderer.h"
 #include "store/partner_store.h"
 #include "store/section_store.h"
@@ -172,7 +172,7 @@ http::Response error_page(const SiteServices& services, int status, std::string_
     return http::Response::html(
         status, "<!DOCTYPE html><html lang=\"en\"><title>" + std::string(error_title(status)) +
                     "</title><h1>" + std::string(error_title(status)) + "</h1><p>" +
-                    render::escape_html(message) + "</p></html>");
+                    core::escape_html(message) + "</p></html>");
   }
   render::View view = frame_view(services, *context, error_title(status), "");
   view.set("status", std::to_string(status))

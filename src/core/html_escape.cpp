@@ -1,6 +1,6 @@
-#include "render/escape.h"
+#include "core/html_escape.h"
 
-namespace nz::render {
+namespace nz::core {
 
 std::string escape_html(std::string_view text) {
   std::string out;
@@ -18,4 +18,4 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
-}  // namespace nz::render
+}  // namespace nz::core
