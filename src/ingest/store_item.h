@@ -15,7 +15,8 @@ namespace nz::ingest {
 // unchanged), then:
 //  - a zone that holds articles for review gets new published items as pending;
 //  - an item marked withdrawn withdraws the stored article even when its content is unchanged
-//    (a partner's take-down);
+//    (a partner's take-down), and an item no longer marked withdrawn lifts the partner's own
+//    take-down; an article an editor withdrew stays withdrawn whatever arrives (a tombstone);
 //  - the article is tagged with the zone's topic and with `topics` (created when new).
 // Errors are the store's; the article may be stored while a later tag failed, and storing it
 // again is harmless (idempotent by guid).

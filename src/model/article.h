@@ -15,6 +15,13 @@ using ArticleId = int64_t;
 
 enum class ArticleStatus { kDraft, kPending, kPublished, kWithdrawn };
 
+// Who withdrew an article. An editor's withdrawal is a tombstone: the partner sending the
+// item again never brings it back. A partner's (a take-down) is undone by the partner.
+enum class Actor { kEditor, kPartner };
+
+std::string_view to_string(Actor actor);  // "editor", "partner"
+std::optional<Actor> parse_actor(std::string_view text);
+
 std::string_view to_string(ArticleStatus status);  // "draft", "pending", "published", "withdrawn"
 std::optional<ArticleStatus> parse_article_status(std::string_view text);
 
@@ -26,6 +33,9 @@ struct ArticleContent {
   std::string author;      // may be empty
   std::string language = "en";
   std::string original_url;  // the partner's own URL; may be empty
+  // Everything else the partner sent about the story (byline, rights, places, subjects,
+  // categories, ...) as one JSON object written by ingest; empty when nothing was sent.
+  std::string metadata_json;
 
   bool operator==(const ArticleContent&) const = default;
 };
@@ -41,6 +51,18 @@ struct Article {
   core::Timestamp ingested{};  // when newszone first stored it
   ArticleStatus status = ArticleStatus::kDraft;
   int version = 0;  // current version number, 1-based; assigned by the store
+
+  // Not shown to readers before this time (a partner's embargo).
+  std::optional<core::Timestamp> embargo_until;
+  // Set when this is a near-duplicate of another article of the section (the same story sent
+  // again under a new identity): it is kept but never listed.
+  std::optional<ArticleId> duplicate_of;
+  // SimHash of the text, for finding near-duplicates; none when the text is too short.
+  std::optional<uint64_t> simhash;
+  // Who withdrew it, while status is kWithdrawn.
+  std::optional<Actor> withdrawn_by;
+  // On save: the delivery (store::DeliveryStore) the new version arrived in, if any.
+  std::optional<int64_t> delivery_id;
 };
 
 struct ArticleVersion {
@@ -48,6 +70,7 @@ struct ArticleVersion {
   int version = 0;
   ArticleContent content;
   core::Timestamp created{};  // when this version was stored
+  std::optional<int64_t> delivery_id;  // the delivery it arrived in; none when made by hand
 };
 
 }  // namespace nz::model

@@ -1,4 +1,6 @@
 #include "model/article.h"
+#include "model/delivery.h"
+#include "model/source.h"
 #include "model/section.h"
 #include "model/topic.h"
 
@@ -50,6 +52,48 @@ std::optional<ArticleStatus> parse_article_status(std::string_view text) {
   for (auto s : {ArticleStatus::kDraft, ArticleStatus::kPending, ArticleStatus::kPublished,
                  ArticleStatus::kWithdrawn}) {
     if (to_string(s) == text) return s;
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(Actor actor) {
+  return actor == Actor::kPartner ? "partner" : "editor";
+}
+
+std::optional<Actor> parse_actor(std::string_view text) {
+  if (text == "editor") return Actor::kEditor;
+  if (text == "partner") return Actor::kPartner;
+  return std::nullopt;
+}
+
+std::string_view to_string(Channel channel) {
+  switch (channel) {
+    case Channel::kPush: return "push";
+    case Channel::kPoll: return "poll";
+    case Channel::kFile: return "file";
+  }
+  return "file";
+}
+
+std::optional<Channel> parse_channel(std::string_view text) {
+  for (auto c : {Channel::kPush, Channel::kPoll, Channel::kFile}) {
+    if (to_string(c) == text) return c;
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(IdentityKey key) {
+  switch (key) {
+    case IdentityKey::kGuid: return "guid";
+    case IdentityKey::kLink: return "link";
+    case IdentityKey::kLinkWithoutQuery: return "link-without-query";
+  }
+  return "guid";
+}
+
+std::optional<IdentityKey> parse_identity_key(std::string_view text) {
+  for (auto k : {IdentityKey::kGuid, IdentityKey::kLink, IdentityKey::kLinkWithoutQuery}) {
+    if (to_string(k) == text) return k;
   }
   return std::nullopt;
 }

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
@@ -38,24 +39,34 @@ class ArticleStore {
   // Stores an article in one transaction, identified by (section_id, guid): new ones get an
   // id, a slug unique in the section (from the headline unless article.slug is set) and
   // version 1; a known one whose content differs gets a new version (every earlier version is
-  // kept) and its status, published and updated times from the argument. An empty guid gets
-  // one made from the slug. kNotFound when the section does not exist; kInvalidInput on an
-  // empty headline.
+  // kept, with the delivery it came in) and its status, published and updated times, embargo
+  // and simhash from the argument. Two exceptions keep an editor's decisions: an article an
+  // editor withdrew stays withdrawn (a tombstone: the new version is kept, not shown), and
+  // duplicate_of is only ever set when the article is created. Unchanged content writes
+  // nothing but a changed embargo. An empty guid gets one made from the slug. kNotFound when
+  // the section does not exist; kInvalidInput on an empty headline.
   virtual Result<SaveResult> save_article(const model::Article& article) = 0;
-  // Changes the status only (e.g. publish, withdraw); kNotFound when there is no such article.
-  virtual Status set_article_status(model::ArticleId id, model::ArticleStatus status) = 0;
+  // Changes the status only (e.g. publish, withdraw), recording who did it; kNotFound when
+  // there is no such article. An editor's withdrawal is a tombstone (model::Actor).
+  virtual Status set_article_status(model::ArticleId id, model::ArticleStatus status,
+                                    model::Actor by) = 0;
 
   virtual Result<model::Article> find_article(model::ArticleId id) = 0;  // kNotFound
   // Every version, oldest first.
   virtual Result<std::vector<model::ArticleVersion>> list_versions(model::ArticleId id) = 0;
 
-  // Published articles of a section, newest published first (ties: higher id first).
+  // "Listed" below means: published, past any embargo, and not a near-duplicate.
+  // Listed articles of a section, newest published first (ties: higher id first).
   virtual Result<ArticlePage> list_section_articles(model::SectionId section,
                                                     PageRequest page) = 0;
-  // Published articles tagged with the topic, from every section, newest first, leaving out
+  // Listed articles tagged with the topic, from every section, newest first, leaving out
   // `exclude` when given.
   virtual Result<ArticlePage> list_topic_articles(model::TopicId topic, PageRequest page,
                                                   std::optional<model::ArticleId> exclude) = 0;
+  // (id, simhash) of the section's articles that have one and are not duplicates, most
+  // recently ingested first, at most `limit`: the candidates a new article may duplicate.
+  virtual Result<std::vector<std::pair<model::ArticleId, uint64_t>>> list_fingerprints(
+      model::SectionId section, int64_t limit) = 0;
   // Number of stored articles in every status, for health checks and CLI summaries.
   virtual Result<int64_t> count_articles() = 0;
 };

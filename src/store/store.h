@@ -6,9 +6,12 @@
 #include <string>
 
 #include "store/article_store.h"
+#include "store/delivery_store.h"
 #include "store/partner_store.h"
 #include "store/section_store.h"
 #include "store/site_store.h"
+#include "store/source_store.h"
+#include "store/token_store.h"
 #include "store/topic_store.h"
 
 namespace nz::store {
@@ -17,7 +20,10 @@ class Store : public SiteStore,
               public PartnerStore,
               public SectionStore,
               public TopicStore,
-              public ArticleStore {
+              public ArticleStore,
+              public TokenStore,
+              public SourceStore,
+              public DeliveryStore {
  public:
   // Writes a consistent copy of the whole database to `path` while others keep reading and
   // writing. kInvalidInput when path exists; kUnavailable when it cannot be written.

@@ -17,7 +17,15 @@ core::Timestamp from_seconds(int64_t s) { return core::Timestamp{std::chrono::se
 // Column order read_article expects; `a` is the articles table.
 constexpr std::string_view kArticleColumns =
     "a.id, a.section_id, a.guid, a.slug, a.headline, a.standfirst, a.body_html, a.author, "
-    "a.language, a.original_url, a.published, a.updated, a.ingested, a.status, a.version";
+    "a.language, a.original_url, a.metadata_json, a.published, a.updated, a.ingested, "
+    "a.status, a.version, a.embargo_until, a.duplicate_of, a.simhash, a.withdrawn_by";
+
+// What makes an article "listed" (store/article_store.h); ?now is bound to the store's now.
+constexpr std::string_view kListed =
+    "a.status = 'published' AND a.duplicate_of IS NULL"
+    " AND (a.embargo_until IS NULL OR a.embargo_until <= ?9)";
+
+constexpr int kContentFields = 7;
 
 model::ArticleContent read_content(const Stmt& s, int first) {
   return {.headline = s.column_text(first),
@@ -25,7 +33,14 @@ model::ArticleContent read_content(const Stmt& s, int first) {
           .body_html = s.column_text(first + 2),
           .author = s.column_text(first + 3),
           .language = s.column_text(first + 4),
-          .original_url = s.column_text(first + 5)};
+          .original_url = s.column_text(first + 5),
+          .metadata_json = s.column_text(first + 6)};
+}
+
+// SQLite integers are signed 64-bit; a simhash is stored with the same bits.
+std::optional<int64_t> simhash_to_sql(std::optional<uint64_t> h) {
+  if (!h) return std::nullopt;
+  return static_cast<int64_t>(*h);
 }
 
 Result<model::Article> read_article(const Stmt& s) {
@@ -35,24 +50,37 @@ Result<model::Article> read_article(const Stmt& s) {
   a.guid = s.column_text(2);
   a.slug = s.column_text(3);
   a.content = read_content(s, 4);
-  a.published = from_seconds(s.column_int(10));
-  a.updated = from_seconds(s.column_int(11));
-  a.ingested = from_seconds(s.column_int(12));
-  auto status = model::parse_article_status(s.column_text(13));
+  a.published = from_seconds(s.column_int(11));
+  a.updated = from_seconds(s.column_int(12));
+  a.ingested = from_seconds(s.column_int(13));
+  auto status = model::parse_article_status(s.column_text(14));
   if (!status) return Error::Corrupt("article " + std::to_string(a.id) + ": bad status");
   a.status = *status;
-  a.version = static_cast<int>(s.column_int(14));
+  a.version = static_cast<int>(s.column_int(15));
+  if (auto embargo = s.column_optional_int(16)) a.embargo_until = from_seconds(*embargo);
+  a.duplicate_of = s.column_optional_int(17);
+  if (auto h = s.column_optional_int(18)) a.simhash = static_cast<uint64_t>(*h);
+  if (auto by = s.column_optional_text(19)) {
+    a.withdrawn_by = model::parse_actor(*by);
+    if (!a.withdrawn_by) return Error::Corrupt("article " + std::to_string(a.id) + ": bad withdrawn_by");
+  }
   return a;
 }
 
-// Binds the six content fields to ?first..?first+5.
+// Binds the kContentFields content fields to ?first..?first+6.
 void bind_content(Stmt& s, int first, const model::ArticleContent& c) {
   s.bind(first, c.headline)
       .bind(first + 1, c.standfirst)
       .bind(first + 2, c.body_html)
       .bind(first + 3, c.author)
       .bind(first + 4, c.language)
-      .bind(first + 5, c.original_url);
+      .bind(first + 5, c.original_url)
+      .bind(first + 6, c.metadata_json);
+}
+
+std::optional<std::string_view> withdrawn_by_sql(const model::Article& a) {
+  if (a.status != model::ArticleStatus::kWithdrawn) return std::nullopt;
+  return model::to_string(a.withdrawn_by.value_or(model::Actor::kEditor));
 }
 
 // The article that `stmt` (already bound) selects, or nullopt when it selects none.
@@ -117,14 +145,16 @@ Result<std::string> unique_slug(Connection& conn, model::SectionId section,
 }
 
 Status insert_version(Connection& conn, model::ArticleId id, int version,
-                      const model::ArticleContent& content, core::Timestamp created) {
+                      const model::ArticleContent& content, core::Timestamp created,
+                      std::optional<int64_t> delivery) {
   auto stmt = conn.prepare(
       "INSERT INTO article_versions (article_id, version, headline, standfirst, body_html, "
-      "author, language, original_url, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      "author, language, original_url, metadata_json, created, delivery_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
   if (!stmt) return stmt.error();
   stmt->bind(1, id).bind(2, version);
   bind_content(*stmt, 3, content);
-  stmt->bind(9, to_seconds(created));
+  stmt->bind(10, to_seconds(created)).bind(11, delivery);
   return stmt->run();
 }
 
@@ -147,48 +177,96 @@ Result<SaveResult> create_article(Connection& conn, const model::Article& in,
   if (a.updated == core::Timestamp{}) a.updated = now;
   a.version = 1;
 
+  if (a.status != model::ArticleStatus::kWithdrawn) a.withdrawn_by.reset();
+  if (a.status == model::ArticleStatus::kWithdrawn && !a.withdrawn_by) {
+    a.withdrawn_by = model::Actor::kEditor;
+  }
   auto stmt = conn.prepare(
       "INSERT INTO articles (section_id, guid, slug, headline, standfirst, body_html, author, "
-      "language, original_url, published, updated, ingested, status, version, change_seq) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 1, " +
-      std::string(kNextChangeSeq) + ")");
+      "language, original_url, metadata_json, published, updated, ingested, status, version, "
+      "embargo_until, duplicate_of, simhash, withdrawn_by, change_seq) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, ?15, ?16, ?17, "
+      "?18, " + std::string(kNextChangeSeq) + ")");
   if (!stmt) return stmt.error();
   stmt->bind(1, a.section_id).bind(2, a.guid).bind(3, a.slug);
   bind_content(*stmt, 4, a.content);
-  stmt->bind(10, to_seconds(a.published))
-      .bind(11, to_seconds(a.updated))
-      .bind(12, to_seconds(a.ingested))
-      .bind(13, model::to_string(a.status));
+  std::optional<int64_t> embargo;
+  if (a.embargo_until) embargo = to_seconds(*a.embargo_until);
+  stmt->bind(11, to_seconds(a.published))
+      .bind(12, to_seconds(a.updated))
+      .bind(13, to_seconds(a.ingested))
+      .bind(14, model::to_string(a.status))
+      .bind(15, embargo)
+      .bind(16, a.duplicate_of)
+      .bind(17, simhash_to_sql(a.simhash))
+      .bind(18, withdrawn_by_sql(a));
   if (auto done = stmt->run(); !done) return done.error();
   a.id = conn.last_insert_rowid();
-  if (auto done = insert_version(conn, a.id, 1, a.content, now); !done) return done.error();
+  if (auto done = insert_version(conn, a.id, 1, a.content, now, a.delivery_id); !done) {
+    return done.error();
+  }
   return SaveResult{.article = std::move(a), .outcome = SaveOutcome::kCreated};
+}
+
+bool editor_tombstone(const model::Article& a) {
+  return a.status == model::ArticleStatus::kWithdrawn &&
+         a.withdrawn_by.value_or(model::Actor::kEditor) == model::Actor::kEditor;
 }
 
 Result<SaveResult> new_version(Connection& conn, const model::Article& in,
                                model::Article current, core::Timestamp now) {
   current.content = in.content;
-  current.status = in.status;
+  if (!editor_tombstone(current)) {
+    current.status = in.status;
+    current.withdrawn_by = in.status == model::ArticleStatus::kWithdrawn
+                               ? std::optional(in.withdrawn_by.value_or(model::Actor::kEditor))
+                               : std::nullopt;
+  }
   current.published = in.published;
   current.updated = in.updated == core::Timestamp{} ? now : in.updated;
+  current.embargo_until = in.embargo_until;
+  current.simhash = in.simhash;
   current.version += 1;
-  if (auto done = insert_version(conn, current.id, current.version, current.content, now);
+  if (auto done = insert_version(conn, current.id, current.version, current.content, now,
+                                 in.delivery_id);
       !done) {
     return done.error();
   }
+  std::optional<int64_t> embargo;
+  if (current.embargo_until) embargo = to_seconds(*current.embargo_until);
   auto stmt = conn.prepare(
       "UPDATE articles SET headline = ?1, standfirst = ?2, body_html = ?3, author = ?4, "
-      "language = ?5, original_url = ?6, published = ?7, updated = ?8, status = ?9, "
-      "version = ?10, change_seq = " + std::string(kNextChangeSeq) + " WHERE id = ?11");
+      "language = ?5, original_url = ?6, metadata_json = ?7, published = ?8, updated = ?9, "
+      "status = ?10, version = ?11, embargo_until = ?12, simhash = ?13, withdrawn_by = ?14, "
+      "change_seq = " + std::string(kNextChangeSeq) + " WHERE id = ?15");
   if (!stmt) return stmt.error();
   bind_content(*stmt, 1, current.content);
-  stmt->bind(7, to_seconds(current.published))
-      .bind(8, to_seconds(current.updated))
-      .bind(9, model::to_string(current.status))
-      .bind(10, current.version)
-      .bind(11, current.id);
+  stmt->bind(8, to_seconds(current.published))
+      .bind(9, to_seconds(current.updated))
+      .bind(10, model::to_string(current.status))
+      .bind(11, current.version)
+      .bind(12, embargo)
+      .bind(13, simhash_to_sql(current.simhash))
+      .bind(14, withdrawn_by_sql(current))
+      .bind(15, current.id);
   if (auto done = stmt->run(); !done) return done.error();
   return SaveResult{.article = std::move(current), .outcome = SaveOutcome::kNewVersion};
+}
+
+// Content unchanged: only an embargo the partner moved is written.
+Result<SaveResult> same_content(Connection& conn, const model::Article& in,
+                                model::Article current) {
+  if (current.embargo_until != in.embargo_until) {
+    std::optional<int64_t> embargo;
+    if (in.embargo_until) embargo = to_seconds(*in.embargo_until);
+    auto stmt = conn.prepare("UPDATE articles SET embargo_until = ?1, change_seq = " +
+                             std::string(kNextChangeSeq) + " WHERE id = ?2");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, embargo).bind(2, current.id);
+    if (auto done = stmt->run(); !done) return done.error();
+    current.embargo_until = in.embargo_until;
+  }
+  return SaveResult{.article = std::move(current), .outcome = SaveOutcome::kUnchanged};
 }
 
 }  // namespace
@@ -237,7 +315,7 @@ Result<SaveResult> SqliteStore::save_article(const model::Article& article) {
         return create_article(conn, fresh, section_slug, now);
       }
       if (current->content == article.content) {
-        return SaveResult{.article = std::move(*current), .outcome = SaveOutcome::kUnchanged};
+        return same_content(conn, article, std::move(*current));
       }
       return new_version(conn, article, std::move(*current), now);
     }();
@@ -246,14 +324,19 @@ Result<SaveResult> SqliteStore::save_article(const model::Article& article) {
   });
 }
 
-Status SqliteStore::set_article_status(model::ArticleId id, model::ArticleStatus status) {
+Status SqliteStore::set_article_status(model::ArticleId id, model::ArticleStatus status,
+                                       model::Actor by) {
   return impl_->write([&](Connection& conn) -> Status {
-    // Bumps change_seq only when the status really changes, so that a search index is not
+    // Bumps change_seq only when something really changes, so that a search index is not
     // sent to re-read an article that is as it was.
-    auto stmt = conn.prepare("UPDATE articles SET status = ?1, change_seq = " +
-                             std::string(kNextChangeSeq) + " WHERE id = ?2 AND status <> ?1");
+    std::optional<std::string_view> withdrawn_by;
+    if (status == model::ArticleStatus::kWithdrawn) withdrawn_by = model::to_string(by);
+    auto stmt = conn.prepare(
+        "UPDATE articles SET status = ?1, withdrawn_by = ?3, change_seq = " +
+        std::string(kNextChangeSeq) +
+        " WHERE id = ?2 AND (status <> ?1 OR withdrawn_by IS NOT ?3)");
     if (!stmt) return stmt.error();
-    stmt->bind(1, model::to_string(status)).bind(2, id);
+    stmt->bind(1, model::to_string(status)).bind(2, id).bind(3, withdrawn_by);
     const std::string what = "set status of article " + std::to_string(id);
     if (auto done = stmt->run(); !done) return done.error().with_context(what);
     if (conn.changes() > 0) return Ok();
@@ -280,7 +363,8 @@ Result<std::vector<model::ArticleVersion>> SqliteStore::list_versions(model::Art
   return impl_->read([&](Connection& conn) -> Result<std::vector<model::ArticleVersion>> {
     auto stmt = conn.prepare(
         "SELECT version, headline, standfirst, body_html, author, language, original_url, "
-        "created FROM article_versions WHERE article_id = ?1 ORDER BY version");
+        "metadata_json, created, delivery_id FROM article_versions WHERE article_id = ?1 "
+        "ORDER BY version");
     if (!stmt) return stmt.error();
     stmt->bind(1, id);
     std::vector<model::ArticleVersion> out;
@@ -291,7 +375,8 @@ Result<std::vector<model::ArticleVersion>> SqliteStore::list_versions(model::Art
       out.push_back({.article_id = id,
                      .version = static_cast<int>(stmt->column_int(0)),
                      .content = read_content(*stmt, 1),
-                     .created = from_seconds(stmt->column_int(7))});
+                     .created = from_seconds(stmt->column_int(1 + kContentFields)),
+                     .delivery_id = stmt->column_optional_int(2 + kContentFields)});
     }
     // Every stored article has version 1, so none means no such article.
     if (out.empty()) return Error::NotFound("article " + std::to_string(id) + " not found");
@@ -302,23 +387,25 @@ Result<std::vector<model::ArticleVersion>> SqliteStore::list_versions(model::Art
 Result<ArticlePage> SqliteStore::list_section_articles(model::SectionId section,
                                                        PageRequest page) {
   page = clamp(page);
+  const int64_t now = to_seconds(impl_->now());
   return impl_->read([&](Connection& conn) -> Result<ArticlePage> {
     const std::string what = "list articles of section " + std::to_string(section);
     ArticlePage out;
     {
-      auto stmt = conn.prepare(
-          "SELECT count(*) FROM articles WHERE section_id = ?1 AND status = 'published'");
+      auto stmt = conn.prepare("SELECT count(*) FROM articles a WHERE a.section_id = ?1 AND " +
+                               std::string(kListed));
       if (!stmt) return stmt.error();
-      stmt->bind(1, section);
+      stmt->bind(1, section).bind(9, now);
       auto total = count(*stmt);
       if (!total) return total.error().with_context(what);
       out.total = *total;
     }
     auto stmt = conn.prepare("SELECT " + std::string(kArticleColumns) +
-                             " FROM articles a WHERE a.section_id = ?1 AND a.status = 'published'"
+                             " FROM articles a WHERE a.section_id = ?1 AND " +
+                             std::string(kListed) +
                              " ORDER BY a.published DESC, a.id DESC LIMIT ?2 OFFSET ?3");
     if (!stmt) return stmt.error();
-    stmt->bind(1, section).bind(2, page.limit).bind(3, page.offset);
+    stmt->bind(1, section).bind(2, page.limit).bind(3, page.offset).bind(9, now);
     auto articles = collect_articles(*stmt);
     if (!articles) return articles.error().with_context(what);
     out.articles = std::move(*articles);
@@ -329,17 +416,18 @@ Result<ArticlePage> SqliteStore::list_section_articles(model::SectionId section,
 Result<ArticlePage> SqliteStore::list_topic_articles(model::TopicId topic, PageRequest page,
                                                      std::optional<model::ArticleId> exclude) {
   page = clamp(page);
+  const int64_t now = to_seconds(impl_->now());
   return impl_->read([&](Connection& conn) -> Result<ArticlePage> {
     const std::string what = "list articles of topic " + std::to_string(topic);
     // "a.id IS NOT ?2" with ?2 NULL (no exclude) is true for every row.
-    constexpr std::string_view kFrom =
+    const std::string kFrom =
         " FROM article_topics t JOIN articles a ON a.id = t.article_id"
-        " WHERE t.topic_id = ?1 AND a.status = 'published' AND a.id IS NOT ?2";
+        " WHERE t.topic_id = ?1 AND a.id IS NOT ?2 AND " + std::string(kListed);
     ArticlePage out;
     {
       auto stmt = conn.prepare("SELECT count(*)" + std::string(kFrom));
       if (!stmt) return stmt.error();
-      stmt->bind(1, topic).bind(2, exclude);
+      stmt->bind(1, topic).bind(2, exclude).bind(9, now);
       auto total = count(*stmt);
       if (!total) return total.error().with_context(what);
       out.total = *total;
@@ -347,12 +435,32 @@ Result<ArticlePage> SqliteStore::list_topic_articles(model::TopicId topic, PageR
     auto stmt = conn.prepare("SELECT " + std::string(kArticleColumns) + std::string(kFrom) +
                              " ORDER BY a.published DESC, a.id DESC LIMIT ?3 OFFSET ?4");
     if (!stmt) return stmt.error();
-    stmt->bind(1, topic).bind(2, exclude).bind(3, page.limit).bind(4, page.offset);
+    stmt->bind(1, topic).bind(2, exclude).bind(3, page.limit).bind(4, page.offset).bind(9, now);
     auto articles = collect_articles(*stmt);
     if (!articles) return articles.error().with_context(what);
     out.articles = std::move(*articles);
     return out;
   });
+}
+
+Result<std::vector<std::pair<model::ArticleId, uint64_t>>> SqliteStore::list_fingerprints(
+    model::SectionId section, int64_t limit) {
+  return impl_->read(
+      [&](Connection& conn) -> Result<std::vector<std::pair<model::ArticleId, uint64_t>>> {
+        auto stmt = conn.prepare(
+            "SELECT id, simhash FROM articles WHERE section_id = ?1 AND simhash IS NOT NULL "
+            "AND duplicate_of IS NULL ORDER BY ingested DESC, id DESC LIMIT ?2");
+        if (!stmt) return stmt.error();
+        stmt->bind(1, section).bind(2, std::max<int64_t>(0, limit));
+        std::vector<std::pair<model::ArticleId, uint64_t>> out;
+        while (true) {
+          auto row = stmt->step();
+          if (!row) return row.error().with_context("fingerprints of section " +
+                                                    std::to_string(section));
+          if (!*row) return out;
+          out.emplace_back(stmt->column_int(0), static_cast<uint64_t>(stmt->column_int(1)));
+        }
+      });
 }
 
 Result<int64_t> SqliteStore::count_articles() {

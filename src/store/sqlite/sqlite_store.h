@@ -85,7 +85,9 @@ class SqliteStore final : public store::Store {
   // a different status: re-ingesting an unchanged feed item must not republish an article an
   // editor withdrew. Use set_article_status to change only the status.
   Result<SaveResult> save_article(const model::Article& article) override;
-  Status set_article_status(model::ArticleId id, model::ArticleStatus status) override;
+  // An editor's withdrawal is recorded as a tombstone; any other status clears withdrawn_by.
+  Status set_article_status(model::ArticleId id, model::ArticleStatus status,
+                            model::Actor by) override;
   Result<model::Article> find_article(model::ArticleId id) override;
   // kNotFound when the article does not exist.
   Result<std::vector<model::ArticleVersion>> list_versions(model::ArticleId id) override;
@@ -93,8 +95,37 @@ class SqliteStore final : public store::Store {
   Result<ArticlePage> list_section_articles(model::SectionId section, PageRequest page) override;
   Result<ArticlePage> list_topic_articles(model::TopicId topic, PageRequest page,
                                           std::optional<model::ArticleId> exclude) override;
+  Result<std::vector<std::pair<model::ArticleId, uint64_t>>> list_fingerprints(
+      model::SectionId section, int64_t limit) override;
   // Number of articles stored, in every status.
   Result<int64_t> count_articles() override;
+
+  // store::TokenStore
+  Result<model::ApiToken> add_token(const model::ApiToken& token) override;
+  Result<model::ApiToken> find_token_by_hash(std::string_view hash) override;
+  Result<model::ApiToken> find_token(model::TokenId id) override;
+  Result<std::vector<model::ApiToken>> list_tokens(
+      std::optional<model::PartnerId> partner) override;
+  Status revoke_token(model::TokenId id, core::Timestamp when) override;
+  Status touch_token(model::TokenId id, core::Timestamp when) override;
+
+  // store::SourceStore
+  Result<model::Source> add_source(model::SectionId section,
+                                   const model::SourceSettings& settings) override;
+  Result<model::Source> find_source(model::SourceId id) override;
+  Result<std::vector<model::Source>> list_sources(
+      std::optional<model::SectionId> section) override;
+  Status set_source_settings(model::SourceId id,
+                             const model::SourceSettings& settings) override;
+  Status record_poll(model::SourceId id, const model::PollState& state) override;
+  Result<std::vector<model::Source>> due_sources(core::Timestamp now, int limit) override;
+
+  // store::DeliveryStore
+  Result<model::Delivery> begin_delivery(const model::Delivery& delivery) override;
+  Status finish_delivery(model::DeliveryId id, const std::string& format,
+                         const model::DeliveryCounts& counts,
+                         const std::string& result) override;
+  Result<std::vector<model::Delivery>> list_deliveries(const DeliveryFilter& filter) override;
 
   // store::Store
   // Copies through SQLite's online backup API from a reader connection, in one step so the copy

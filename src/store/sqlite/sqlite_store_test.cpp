@@ -48,6 +48,16 @@ class SqliteStoreTest : public ::testing::Test {
     return *s;
   }
 
+  model::Section add_zone(std::string slug) {
+    auto partner = store_->add_partner({.slug = slug + "-partner", .name = "Partner " + slug});
+    EXPECT_TRUE(partner) << partner.error().message;
+    auto s = store_->add_section({.slug = slug, .title = "Zone " + slug,
+                                  .kind = model::SectionKind::kPartnerZone,
+                                  .partner_id = partner->id});
+    EXPECT_TRUE(s) << s.error().message;
+    return *s;
+  }
+
   model::Article article(model::SectionId section, std::string guid, std::string headline,
                          int64_t published = 1000,
                          ArticleStatus status = ArticleStatus::kPublished) {
@@ -489,7 +499,7 @@ TEST_F(SqliteStoreTest, SameContentIsUnchangedAndWritesNothingNotEvenTheStatus) 
   auto news = add_section("news");
   auto in = article(news.id, "g1", "Story");
   auto first = save(in);
-  ASSERT_TRUE(store_->set_article_status(first.article.id, ArticleStatus::kWithdrawn));
+  ASSERT_TRUE(store_->set_article_status(first.article.id, ArticleStatus::kWithdrawn, model::Actor::kEditor));
   const std::string seq_before = raw_query("SELECT change_seq FROM articles");
   in.published = at(5000);  // ingest sees the same item again, content untouched
   auto again = save(in);
@@ -558,13 +568,13 @@ TEST_F(SqliteStoreTest, SetArticleStatusChangesOnlyTheStatus) {
   auto news = add_section("news");
   auto a = save(article(news.id, "g1", "Story", 1000, ArticleStatus::kPending));
   EXPECT_EQ(store_->list_section_articles(news.id, {})->total, 0);
-  ASSERT_TRUE(store_->set_article_status(a.article.id, ArticleStatus::kPublished));
-  ASSERT_TRUE(store_->set_article_status(a.article.id, ArticleStatus::kPublished));
+  ASSERT_TRUE(store_->set_article_status(a.article.id, ArticleStatus::kPublished, model::Actor::kEditor));
+  ASSERT_TRUE(store_->set_article_status(a.article.id, ArticleStatus::kPublished, model::Actor::kEditor));
   auto found = store_->find_article(a.article.id);
   EXPECT_EQ(found->status, ArticleStatus::kPublished);
   EXPECT_EQ(found->version, 1);
   EXPECT_EQ(store_->list_section_articles(news.id, {})->total, 1);
-  EXPECT_EQ(store_->set_article_status(9999, ArticleStatus::kPublished).error().code,
+  EXPECT_EQ(store_->set_article_status(9999, ArticleStatus::kPublished, model::Actor::kEditor).error().code,
             ErrorCode::kNotFound);
 }
 
@@ -688,7 +698,7 @@ TEST_F(SqliteStoreTest, EveryArticleWriteTakesANewChangeSequenceNumber) {
   };
   const auto b_before = seq(b);
   EXPECT_LT(seq(a), b_before);
-  ASSERT_TRUE(store_->set_article_status(a.article.id, ArticleStatus::kWithdrawn));
+  ASSERT_TRUE(store_->set_article_status(a.article.id, ArticleStatus::kWithdrawn, model::Actor::kEditor));
   EXPECT_GT(seq(a), b_before);
 }
 
@@ -713,6 +723,210 @@ TEST_F(SqliteStoreTest, ReadersAndTheWriterRunFromManyThreads) {
   ASSERT_TRUE(page);
   EXPECT_EQ(page->total, 100);
   EXPECT_EQ(raw_query("SELECT count(DISTINCT slug) FROM articles"), "100");
+}
+
+// ---- tombstones, embargo, duplicates, provenance (issue 3) ----
+
+TEST_F(SqliteStoreTest, AnEditorsWithdrawalIsATombstoneANewVersionDoesNotUndo) {
+  auto zone = add_section("zone");
+  auto in = article(zone.id, "g1", "Story");
+  auto first = save(in);
+  ASSERT_TRUE(store_->set_article_status(first.article.id, ArticleStatus::kWithdrawn,
+                                         model::Actor::kEditor));
+  in.content.headline = "Story, sent again with a change";
+  auto again = save(in);
+  EXPECT_EQ(again.outcome, SaveOutcome::kNewVersion);
+  EXPECT_EQ(again.article.version, 2);  // the new text is kept...
+  auto stored = store_->find_article(first.article.id);
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->status, ArticleStatus::kWithdrawn);  // ...but not shown
+  EXPECT_EQ(stored->withdrawn_by, model::Actor::kEditor);
+  EXPECT_EQ(store_->list_section_articles(zone.id, {})->total, 0);
+}
+
+TEST_F(SqliteStoreTest, APartnersTakeDownIsUndoneByThePartnersNextVersion) {
+  auto zone = add_section("zone");
+  auto in = article(zone.id, "g1", "Story");
+  auto first = save(in);
+  ASSERT_TRUE(store_->set_article_status(first.article.id, ArticleStatus::kWithdrawn,
+                                         model::Actor::kPartner));
+  EXPECT_EQ(store_->find_article(first.article.id)->withdrawn_by, model::Actor::kPartner);
+  in.content.headline = "Story, cleared for publication";
+  auto again = save(in);
+  EXPECT_EQ(again.article.status, ArticleStatus::kPublished);
+  EXPECT_EQ(store_->find_article(first.article.id)->withdrawn_by, std::nullopt);
+  EXPECT_EQ(store_->list_section_articles(zone.id, {})->total, 1);
+}
+
+TEST_F(SqliteStoreTest, AnEmbargoedArticleIsListedOnlyOnceItsEmbargoHasPassed) {
+  auto zone = add_section("zone");
+  auto in = article(zone.id, "g1", "Embargoed");
+  in.embargo_until = clock_.now() + seconds(3600);
+  auto saved = save(in);
+  EXPECT_EQ(store_->find_article(saved.article.id)->embargo_until, in.embargo_until);
+  EXPECT_EQ(store_->list_section_articles(zone.id, {})->total, 0);
+  clock_.advance(seconds(3600));
+  EXPECT_EQ(store_->list_section_articles(zone.id, {})->total, 1);
+}
+
+TEST_F(SqliteStoreTest, APartnerMovingOnlyTheEmbargoChangesNoVersion) {
+  auto zone = add_section("zone");
+  auto in = article(zone.id, "g1", "Embargoed");
+  in.embargo_until = clock_.now() + seconds(3600);
+  save(in);
+  in.embargo_until.reset();  // lifted early
+  auto again = save(in);
+  EXPECT_EQ(again.outcome, SaveOutcome::kUnchanged);
+  EXPECT_EQ(again.article.version, 1);
+  EXPECT_EQ(store_->list_section_articles(zone.id, {})->total, 1);
+}
+
+TEST_F(SqliteStoreTest, ANearDuplicateIsKeptButNeverListedNorAFingerprintCandidate) {
+  auto zone = add_section("zone");
+  auto topic = store_->upsert_topic({.kind = model::TopicKind::kCountry, .key = "CN",
+                                     .name = "China", .slug = "china"});
+  ASSERT_TRUE(topic);
+  auto original = article(zone.id, "g1", "Story");
+  original.simhash = 0xF0F0F0F0F0F0F0F0ull;
+  auto first = save(original);
+  auto copy = article(zone.id, "g2", "Story (resent)");
+  copy.simhash = 0xF0F0F0F0F0F0F0F1ull;
+  copy.duplicate_of = first.article.id;
+  auto second = save(copy);
+  ASSERT_TRUE(store_->tag_article(first.article.id, topic->id, model::TagSource::kTagger));
+  ASSERT_TRUE(store_->tag_article(second.article.id, topic->id, model::TagSource::kTagger));
+  EXPECT_EQ(store_->find_article(second.article.id)->duplicate_of, first.article.id);
+  EXPECT_EQ(store_->list_section_articles(zone.id, {})->total, 1);
+  EXPECT_EQ(store_->list_topic_articles(topic->id, {}, std::nullopt)->total, 1);
+  auto prints = store_->list_fingerprints(zone.id, 10);
+  ASSERT_TRUE(prints);
+  ASSERT_EQ(prints->size(), 1u);
+  EXPECT_EQ(prints->at(0).first, first.article.id);
+  EXPECT_EQ(prints->at(0).second, 0xF0F0F0F0F0F0F0F0ull);  // all 64 bits survive SQLite
+}
+
+TEST_F(SqliteStoreTest, EachVersionRemembersItsDeliveryAndMetadata) {
+  auto zone = add_section("zone");
+  auto delivery = store_->begin_delivery({.received = clock_.now(),
+                                          .section_id = zone.id,
+                                          .channel = model::Channel::kPoll,
+                                          .origin = "https://partner.example/feed.xml",
+                                          .bytes = 1234,
+                                          .raw_sha256 = std::string(64, 'a')});
+  ASSERT_TRUE(delivery) << delivery.error().message;
+  auto in = article(zone.id, "g1", "Story");
+  in.content.metadata_json = R"({"rights":"(c) Partner"})";
+  in.delivery_id = delivery->id;
+  auto first = save(in);
+  in.content.metadata_json = R"({"rights":"CC BY 4.0"})";  // metadata alone is a new version
+  in.delivery_id.reset();
+  auto second = save(in);
+  EXPECT_EQ(second.outcome, SaveOutcome::kNewVersion);
+  auto versions = store_->list_versions(first.article.id);
+  ASSERT_TRUE(versions);
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_EQ(versions->at(0).delivery_id, delivery->id);
+  EXPECT_EQ(versions->at(0).content.metadata_json, R"({"rights":"(c) Partner"})");
+  EXPECT_EQ(versions->at(1).delivery_id, std::nullopt);
+
+  ASSERT_TRUE(store_->finish_delivery(delivery->id, "rss20",
+                                      {.items = 1, .created = 1}, "ok"));
+  auto log = store_->list_deliveries({.section = zone.id});
+  ASSERT_TRUE(log);
+  ASSERT_EQ(log->size(), 1u);
+  EXPECT_EQ(log->at(0).format, "rss20");
+  EXPECT_EQ(log->at(0).counts.created, 1);
+  EXPECT_EQ(log->at(0).result, "ok");
+  EXPECT_EQ(log->at(0).origin, "https://partner.example/feed.xml");
+  EXPECT_NE(raw_exec("DELETE FROM deliveries"), SQLITE_OK);  // the log is never deleted
+}
+
+// ---- tokens ----
+
+TEST_F(SqliteStoreTest, TokensAreFoundByHashAndRevokedOnce) {
+  auto partner = store_->add_partner({.slug = "pdo", .name = "People's Daily Online"});
+  ASSERT_TRUE(partner);
+  auto token = store_->add_token({.partner_id = partner->id, .name = "CMS",
+                                  .prefix = "nzp_abcd", .hash = "h1", .created = clock_.now()});
+  ASSERT_TRUE(token) << token.error().message;
+  EXPECT_EQ(store_->find_token_by_hash("h1")->id, token->id);
+  EXPECT_EQ(store_->find_token_by_hash("h2").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->add_token({.partner_id = partner->id, .name = "again", .hash = "h1"})
+                .error().code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(store_->add_token({.partner_id = 999, .name = "x", .hash = "h3"}).error().code,
+            ErrorCode::kNotFound);
+  ASSERT_TRUE(store_->revoke_token(token->id, at(1'700'000'100)));
+  ASSERT_TRUE(store_->revoke_token(token->id, at(1'700'000'200)));
+  auto revoked = store_->find_token(token->id);
+  EXPECT_FALSE(revoked->valid());
+  EXPECT_EQ(revoked->revoked, at(1'700'000'100));
+  EXPECT_EQ(store_->list_tokens(partner->id)->size(), 1u);
+  EXPECT_EQ(store_->revoke_token(999, clock_.now()).error().code, ErrorCode::kNotFound);
+}
+
+// ---- sources ----
+
+TEST_F(SqliteStoreTest, SourcesAreValidatedAndOnlyFeedZones) {
+  auto news = add_section("news");
+  auto zone = add_zone("zone");
+  model::SourceSettings settings{.url = "https://partner.example/feed.xml"};
+  EXPECT_EQ(store_->add_source(news.id, settings).error().code, ErrorCode::kInvalidInput);
+  auto source = store_->add_source(zone.id, settings);
+  ASSERT_TRUE(source) << source.error().message;
+  EXPECT_EQ(source->state.next_poll, clock_.now());  // due at once
+  EXPECT_EQ(store_->add_source(zone.id, settings).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store_->add_source(zone.id, {.url = "file:///etc/passwd"}).error().code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->add_source(zone.id, {.url = "https://x.example/", .every = seconds(5)})
+                .error().code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->add_source(zone.id, {.url = "https://x.example/",
+                                          .headers = {{"X-Evil", "a\r\nHost: b"}}})
+                .error().code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->add_source(999, settings).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, SourceSettingsAndPollStateAreWrittenSeparately) {
+  auto zone = add_zone("zone");
+  auto source = store_->add_source(
+      zone.id, {.url = "https://partner.example/feed.xml",
+                 .headers = {{"X-Api-Key", "k1"}, {"Accept-Language", "en"}}});
+  ASSERT_TRUE(source);
+  model::PollState state{.etag = "\"v1\"", .last_modified = "Sat, 28 Nov 2026 10:00:00 GMT",
+                         .next_poll = clock_.now() + seconds(600),
+                         .last_attempt = clock_.now(), .last_success = clock_.now(),
+                         .typical_gap = seconds(3600), .guid_warning = "same guid"};
+  ASSERT_TRUE(store_->record_poll(source->id, state));
+  auto settings = source->settings;
+  settings.enabled = false;
+  settings.identity_key = model::IdentityKey::kLinkWithoutQuery;
+  ASSERT_TRUE(store_->set_source_settings(source->id, settings));
+  auto found = store_->find_source(source->id);
+  ASSERT_TRUE(found);
+  EXPECT_FALSE(found->settings.enabled);
+  EXPECT_EQ(found->settings.identity_key, model::IdentityKey::kLinkWithoutQuery);
+  EXPECT_EQ(found->settings.headers, settings.headers);
+  EXPECT_EQ(found->state.etag, "\"v1\"");  // same URL: validators kept
+  EXPECT_EQ(found->state.typical_gap, seconds(3600));
+  EXPECT_EQ(found->state.guid_warning, "same guid");
+  EXPECT_TRUE(store_->due_sources(clock_.now() + seconds(3600), 10)->empty());  // disabled
+
+  settings.enabled = true;
+  settings.url = "https://partner.example/new-feed.xml";
+  ASSERT_TRUE(store_->set_source_settings(source->id, settings));
+  found = store_->find_source(source->id);
+  EXPECT_EQ(found->state.etag, "");  // a new URL is a new feed
+  auto due = store_->due_sources(clock_.now(), 10);
+  ASSERT_TRUE(due);
+  ASSERT_EQ(due->size(), 1u);
+  EXPECT_EQ(due->at(0).settings.url, "https://partner.example/new-feed.xml");
+
+  state.gone = true;
+  ASSERT_TRUE(store_->record_poll(source->id, state));
+  EXPECT_TRUE(store_->due_sources(clock_.now() + seconds(99999), 10)->empty());
+  EXPECT_EQ(store_->record_poll(999, state).error().code, ErrorCode::kNotFound);
 }
 
 }  // namespace
