@@ -1,14 +1,23 @@
 #include "ingest/feed_ingest.h"
 
-#include <cstdio>
+#include <boost/json.hpp>
 
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "crypto/digest.h"
 #include "feed/parse.h"
+#include "ingest/near_duplicate.h"
 #include "ingest/store_item.h"
 #include "sanitize/html_sanitizer.h"
 #include "sanitize/html_text.h"
 
 namespace nz::ingest {
 namespace {
+
+// How many of a zone's most recent articles a new one is compared with for near-duplicates.
+constexpr int64_t kNearDuplicateWindow = 10000;
 
 // An identity for an entry without id and link: the hash of what it says, so that the same
 // entry sent again is recognised. FNV-1a, 64-bit: not for security, only for identity.
@@ -29,6 +38,43 @@ std::string content_identity(const feed::FeedEntry& entry) {
   std::snprintf(buf, sizeof buf, "urn:newszone:content:%016llx",
                 static_cast<unsigned long long>(h));
   return buf;
+}
+
+std::string without_query(std::string_view url) {
+  size_t cut = url.find_first_of("?#");
+  return std::string(url.substr(0, cut));
+}
+
+// The identity of an entry under the source's identity key.
+std::string identity(const feed::FeedEntry& entry, model::IdentityKey key) {
+  if (key != model::IdentityKey::kGuid && entry.link && !entry.link->empty()) {
+    return key == model::IdentityKey::kLink ? *entry.link : without_query(*entry.link);
+  }
+  return entry.id ? *entry.id : content_identity(entry);
+}
+
+// Everything the partner sent that the article's own fields do not hold, as one JSON object
+// with a fixed key order (so that the same metadata always compares equal); "" when none.
+std::string metadata_json(const feed::FeedEntry& entry) {
+  boost::json::object meta;
+  if (!entry.categories.empty()) {
+    boost::json::array categories;
+    for (const auto& c : entry.categories) categories.emplace_back(c);
+    meta["categories"] = std::move(categories);
+  }
+  if (!entry.enclosures.empty()) {
+    boost::json::array enclosures;
+    for (const auto& e : entry.enclosures) {
+      boost::json::object o;
+      o["url"] = e.url;
+      if (e.type) o["type"] = *e.type;
+      if (e.length) o["length"] = *e.length;
+      enclosures.emplace_back(std::move(o));
+    }
+    meta["enclosures"] = std::move(enclosures);
+  }
+  if (meta.empty()) return "";
+  return boost::json::serialize(meta);
 }
 
 // The article an entry describes, or an error message saying why there is none.
@@ -70,44 +116,237 @@ Result<model::Article> article_from_entry(const feed::FeedEntry& entry,
   article.content.author = entry.author.value_or("");
   article.content.original_url = entry.link.value_or("");
   article.content.language = feed.feed.language.value_or("en");
-  article.guid = entry.id ? *entry.id : content_identity(entry);
+  article.content.metadata_json = metadata_json(entry);
+  article.guid = identity(entry, options.identity_key);
   article.published = entry.published ? *entry.published : entry.updated.value_or(now);
   article.updated = entry.updated ? *entry.updated : article.published;
   article.ingested = now;
   article.status = model::ArticleStatus::kPublished;
+  article.simhash = simhash(article.content.headline + "\n\n" + body_text);
   return article;
+}
+
+std::string story_text(const model::Article& a) {
+  return a.content.headline + "\n\n" + sanitize::html_to_text(a.content.body_html);
+}
+
+// Entries of one document sharing one identity but telling different stories: the guids
+// cannot be trusted to tell items apart.
+std::string repeated_guid_warning(const std::vector<std::optional<model::Article>>& articles) {
+  std::map<std::string, std::set<std::string>> headlines;
+  for (const auto& a : articles) {
+    if (a) headlines[a->guid].insert(a->content.headline);
+  }
+  for (const auto& [guid, seen] : headlines) {
+    if (seen.size() > 1) {
+      return std::to_string(seen.size()) + " different stories share the identity \"" + guid +
+             "\", so each replaces the last; set the source's identity key to link";
+    }
+  }
+  return "";
+}
+
+class DocumentIngest {
+ public:
+  DocumentIngest(store::Store& store, const model::Section& zone, model::DeliveryId delivery)
+      : store_(store), zone_(zone), delivery_(delivery) {}
+
+  Status load_fingerprints() {
+    auto prints = store_.list_fingerprints(zone_.id, kNearDuplicateWindow);
+    if (!prints) return prints.error();
+    for (const auto& [id, print] : *prints) index_.add(id, print);
+    return Ok();
+  }
+
+  // Stores one article; a kUnavailable or kCorrupt error means the store itself failed.
+  Result<ItemResult> store_one(size_t index, model::Article article) {
+    ItemResult item{.index = index, .guid = article.guid};
+    article.delivery_id = delivery_;
+    auto existing = store_.find_article_by_guid(zone_.id, article.guid);
+    if (!existing && existing.error().code != ErrorCode::kNotFound) return existing.error();
+    if (!existing && article.simhash) {
+      if (auto found = find_original(article)) {
+        if (!*found) return found->error();
+        const model::Article& original = **found;
+        article.duplicate_of = original.id;
+        if (!original.content.original_url.empty() &&
+            original.content.original_url == article.content.original_url) {
+          link_under_new_guid_ = original.content.original_url;
+        }
+      }
+    }
+    auto saved = store_item(store_, zone_, std::move(article), {});
+    if (!saved) {
+      if (saved.error().code == ErrorCode::kUnavailable ||
+          saved.error().code == ErrorCode::kCorrupt) {
+        return saved.error();
+      }
+      item.error = saved.error().message;
+      return item;
+    }
+    switch (saved->outcome) {
+      case store::SaveOutcome::kCreated:
+        item.outcome = saved->article.duplicate_of ? ItemOutcome::kDuplicate : ItemOutcome::kCreated;
+        break;
+      case store::SaveOutcome::kNewVersion: item.outcome = ItemOutcome::kNewVersion; break;
+      case store::SaveOutcome::kUnchanged: item.outcome = ItemOutcome::kUnchanged; break;
+    }
+    item.duplicate_of = saved->article.duplicate_of;
+    if (item.outcome == ItemOutcome::kCreated && saved->article.simhash) {
+      index_.add(saved->article.id, *saved->article.simhash);
+    }
+    item.article = std::move(saved->article);
+    return item;
+  }
+
+  // Set when a near-duplicate had the same link as its original: a guid that changed.
+  const std::string& link_under_new_guid() const { return link_under_new_guid_; }
+
+ private:
+  // The zone's article this new one repeats, if any; none when it is a new story.
+  std::optional<Result<model::Article>> find_original(const model::Article& article) {
+    std::optional<std::string> text;
+    for (model::ArticleId candidate : index_.candidates(*article.simhash)) {
+      auto other = store_.find_article(candidate);
+      if (!other) return Result<model::Article>(other.error());
+      if (!text) text = story_text(article);
+      if (same_story(*text, story_text(*other))) return Result<model::Article>(std::move(*other));
+    }
+    return std::nullopt;
+  }
+
+  store::Store& store_;
+  const model::Section& zone_;
+  model::DeliveryId delivery_;
+  NearDuplicateIndex index_;
+  std::string link_under_new_guid_;
+};
+
+void count(model::DeliveryCounts& counts, ItemOutcome outcome) {
+  switch (outcome) {
+    case ItemOutcome::kCreated: ++counts.created; break;
+    case ItemOutcome::kNewVersion: ++counts.new_versions; break;
+    case ItemOutcome::kUnchanged: ++counts.unchanged; break;
+    case ItemOutcome::kDuplicate: ++counts.duplicates; break;
+    case ItemOutcome::kFailed: ++counts.failed; break;
+  }
+}
+
+std::string summary(const IngestReport& report) {
+  if (!report.atomic_failure.empty()) return "nothing stored: " + report.atomic_failure;
+  for (const auto& item : report.items) {
+    if (item.outcome == ItemOutcome::kFailed) {
+      return std::to_string(report.counts.failed) + " of " + std::to_string(report.items.size()) +
+             " items not stored; first: item " + std::to_string(item.index) + ": " + item.error;
+    }
+  }
+  return std::string(model::kDeliveryOk);
 }
 
 }  // namespace
 
+std::string_view to_string(ItemOutcome outcome) {
+  switch (outcome) {
+    case ItemOutcome::kCreated: return "created";
+    case ItemOutcome::kNewVersion: return "updated";
+    case ItemOutcome::kUnchanged: return "unchanged";
+    case ItemOutcome::kDuplicate: return "duplicate";
+    case ItemOutcome::kFailed: return "failed";
+  }
+  return "failed";
+}
+
 Result<IngestReport> ingest_document(store::Store& store, const model::Section& zone,
-                                     std::string_view bytes, const IngestOptions& options,
-                                     const core::Clock& clock) {
-  auto parsed = feed::parse(bytes, {.base_url = options.base_url});
-  if (!parsed) return parsed.error();
-  IngestReport report{.format = feed::to_string(parsed->format),
-                      .bozo = parsed->bozo,
-                      .bozo_reason = parsed->bozo_reason.value_or("")};
+                                     std::string_view bytes, const DocumentOrigin& origin,
+                                     const IngestOptions& options, const core::Clock& clock) {
+  const core::Timestamp now = clock.now();
+  auto delivery = store.begin_delivery({.received = now,
+                                        .section_id = zone.id,
+                                        .channel = origin.channel,
+                                        .token_id = origin.token_id,
+                                        .source_id = origin.source_id,
+                                        .origin = origin.origin,
+                                        .bytes = static_cast<int64_t>(bytes.size()),
+                                        .raw_sha256 = crypto::sha256_hex(bytes)});
+  if (!delivery) return delivery.error();
+  IngestReport report{.delivery_id = delivery->id};
+
+  auto parsed =
+      feed::parse(bytes, {.base_url = options.base_url, .http_charset = origin.http_charset});
+  if (!parsed) {
+    (void)store.finish_delivery(delivery->id, "", {}, "unreadable: " + parsed.error().message);
+    return parsed.error();
+  }
+  report.format = feed::to_string(parsed->format);
+  report.bozo = parsed->bozo;
+  report.bozo_reason = parsed->bozo_reason.value_or("");
+  report.counts.items = static_cast<int64_t>(parsed->entries.size());
+
+  // Build every article first: nothing is stored yet, so atomic can refuse the lot.
+  std::vector<std::optional<model::Article>> articles;
+  articles.reserve(parsed->entries.size());
+  report.items.resize(parsed->entries.size());
   for (size_t i = 0; i < parsed->entries.size(); ++i) {
-    auto article = article_from_entry(parsed->entries[i], *parsed, options, clock.now());
+    report.items[i].index = i;
+    auto article = article_from_entry(parsed->entries[i], *parsed, options, now);
     if (!article) {
-      report.problems.push_back({i, article.error().message});
+      report.items[i].error = article.error().message;
+      articles.emplace_back();
       continue;
     }
-    auto saved = store_item(store, zone, std::move(*article), {});
-    if (!saved) {
-      if (saved.error().code == ErrorCode::kUnavailable ||
-          saved.error().code == ErrorCode::kCorrupt) {
-        return saved.error().with_context("entry " + std::to_string(i));
+    report.items[i].guid = article->guid;
+    articles.emplace_back(std::move(*article));
+  }
+  report.guid_warning = repeated_guid_warning(articles);
+
+  DocumentIngest ingest(store, zone, delivery->id);
+  auto store_all = [&]() -> Status {
+    if (auto loaded = ingest.load_fingerprints(); !loaded) return loaded.error();
+    for (size_t i = 0; i < articles.size(); ++i) {
+      if (!articles[i]) {
+        if (options.atomic) {
+          return Error::InvalidInput("item " + std::to_string(i) + ": " + report.items[i].error);
+        }
+        continue;
       }
-      report.problems.push_back({i, saved.error().message});
-      continue;
+      auto item = ingest.store_one(i, std::move(*articles[i]));
+      if (!item) return item.error().with_context("item " + std::to_string(i));
+      report.items[i] = std::move(*item);
+      if (options.atomic && report.items[i].outcome == ItemOutcome::kFailed) {
+        return Error::InvalidInput("item " + std::to_string(i) + ": " + report.items[i].error);
+      }
     }
-    switch (saved->outcome) {
-      case store::SaveOutcome::kCreated: ++report.created; break;
-      case store::SaveOutcome::kNewVersion: ++report.new_versions; break;
-      case store::SaveOutcome::kUnchanged: ++report.unchanged; break;
+    return Ok();
+  };
+  Status stored = options.atomic ? store.atomically(store_all) : store_all();
+  if (!stored) {
+    const bool store_failed = stored.error().code == ErrorCode::kUnavailable ||
+                              stored.error().code == ErrorCode::kCorrupt;
+    if (store_failed || !options.atomic) {
+      (void)store.finish_delivery(delivery->id, report.format, report.counts,
+                                  "store failed: " + stored.error().message);
+      return stored.error();
     }
+    // atomic: one item could not be stored, so none was. Say which.
+    report.atomic_failure = stored.error().message;
+    for (auto& item : report.items) {
+      item.outcome = ItemOutcome::kFailed;
+      item.article.reset();
+      item.duplicate_of.reset();
+      if (item.error.empty()) item.error = "not stored, because another item failed (atomic)";
+    }
+  }
+
+  if (report.guid_warning.empty() && !ingest.link_under_new_guid().empty()) {
+    report.guid_warning = "a story already stored from " + ingest.link_under_new_guid() +
+                          " arrived again under a new guid; if guids change with the " +
+                          "headline, set the source's identity key to link";
+  }
+  for (const auto& item : report.items) count(report.counts, item.outcome);
+  if (auto done = store.finish_delivery(delivery->id, report.format, report.counts,
+                                        summary(report));
+      !done) {
+    return done.error();
   }
   return report;
 }

@@ -50,8 +50,10 @@ class FeedIngestTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
-  Result<IngestReport> ingest(const std::string& document) {
-    return ingest_document(*store_, zone_, document, {}, clock_);
+  Result<IngestReport> ingest(const std::string& document, IngestOptions options = {}) {
+    return ingest_document(*store_, zone_, document,
+                           {.channel = model::Channel::kFile, .origin = "test.xml"}, options,
+                           clock_);
   }
 
   std::vector<model::Article> zone_articles() {
@@ -75,7 +77,7 @@ TEST_F(FeedIngestTest, StoresEntriesSanitizedAndTaggedWithTheZonesTopic) {
       "<a href=\"/b/2.html\">more</a></p>]]></description></item>"));
   ASSERT_TRUE(report) << report.error().message;
   EXPECT_EQ(report->format, "rss20");
-  EXPECT_EQ(report->created, 1);
+  EXPECT_EQ(report->counts.created, 1);
   auto articles = zone_articles();
   ASSERT_EQ(articles.size(), 1u);
   const auto& a = articles[0];
@@ -98,12 +100,12 @@ TEST_F(FeedIngestTest, SameDocumentTwiceIsUnchangedAndAChangedBodyIsANewVersion)
   ASSERT_TRUE(ingest(first));
   auto again = ingest(first);
   ASSERT_TRUE(again);
-  EXPECT_EQ(again->created, 0);
-  EXPECT_EQ(again->unchanged, 1);
+  EXPECT_EQ(again->counts.created, 0);
+  EXPECT_EQ(again->counts.unchanged, 1);
 
   auto changed = ingest(rss("<item><guid>g</guid><title>T</title><description>Two</description></item>"));
   ASSERT_TRUE(changed);
-  EXPECT_EQ(changed->new_versions, 1);
+  EXPECT_EQ(changed->counts.new_versions, 1);
   auto articles = zone_articles();
   ASSERT_EQ(articles.size(), 1u);
   auto versions = store_->list_versions(articles[0].id);
@@ -118,7 +120,7 @@ TEST_F(FeedIngestTest, EntriesWithoutIdentityAreRecognisedByTheirContent) {
   ASSERT_TRUE(ingest(doc));
   auto again = ingest(doc);
   ASSERT_TRUE(again);
-  EXPECT_EQ(again->unchanged, 1);
+  EXPECT_EQ(again->counts.unchanged, 1);
   EXPECT_EQ(zone_articles().size(), 1u);
 }
 
@@ -127,10 +129,19 @@ TEST_F(FeedIngestTest, ABadEntryIsReportedAndTheOthersAreStored) {
                            "<item><description></description></item>"
                            "<item><guid>c</guid><title>C</title></item>"));
   ASSERT_TRUE(report);
-  EXPECT_EQ(report->created, 2);
-  ASSERT_EQ(report->problems.size(), 1u);
-  EXPECT_EQ(report->problems[0].index, 1u);
+  EXPECT_EQ(report->counts.created, 2);
+  EXPECT_EQ(report->counts.failed, 1);
+  ASSERT_EQ(report->items.size(), 3u);
+  EXPECT_EQ(report->items[1].outcome, ItemOutcome::kFailed);
+  EXPECT_EQ(report->items[1].error, "no title and no text");
+  EXPECT_EQ(report->items[2].outcome, ItemOutcome::kCreated);
   EXPECT_EQ(zone_articles().size(), 2u);
+  auto log = store_->list_deliveries({.section = zone_.id});
+  ASSERT_TRUE(log);
+  ASSERT_EQ(log->size(), 1u);
+  EXPECT_EQ(log->at(0).counts.failed, 1);
+  EXPECT_EQ(log->at(0).result,
+            "1 of 3 items not stored; first: item 1: no title and no text");
 }
 
 TEST_F(FeedIngestTest, HoldForReviewZonesGetPendingArticles) {
@@ -141,10 +152,113 @@ TEST_F(FeedIngestTest, HoldForReviewZonesGetPendingArticles) {
   EXPECT_EQ(*store_->count_articles(), 1);
 }
 
-TEST_F(FeedIngestTest, NothingReadableIsAnError) {
+TEST_F(FeedIngestTest, NothingReadableIsAnErrorAndStillInTheDeliveryLog) {
   auto report = ingest("\x01\x02\x03 not a feed");
   ASSERT_FALSE(report);
   EXPECT_EQ(report.error().code, ErrorCode::kInvalidInput);
+  auto log = store_->list_deliveries({.section = zone_.id});
+  ASSERT_TRUE(log);
+  ASSERT_EQ(log->size(), 1u);
+  EXPECT_TRUE(log->at(0).result.starts_with("unreadable: ")) << log->at(0).result;
+  EXPECT_EQ(log->at(0).bytes, 14);
+}
+
+TEST_F(FeedIngestTest, EveryVersionPointsToTheDeliveryAndTheHashOfItsBytes) {
+  std::string doc = rss("<item><guid>g</guid><title>T</title><description>One</description>"
+                        "<category>Economy</category></item>");
+  auto report = ingest(doc);
+  ASSERT_TRUE(report);
+  auto article = store_->find_article_by_guid(zone_.id, "g");
+  ASSERT_TRUE(article);
+  EXPECT_EQ(article->content.metadata_json, R"({"categories":["Economy"]})");
+  auto versions = store_->list_versions(article->id);
+  ASSERT_EQ(versions->at(0).delivery_id, report->delivery_id);
+  auto log = store_->list_deliveries({.section = zone_.id});
+  EXPECT_EQ(log->at(0).raw_sha256.size(), 64u);
+  EXPECT_EQ(log->at(0).origin, "test.xml");
+  EXPECT_EQ(log->at(0).format, "rss20");
+  EXPECT_EQ(log->at(0).result, "ok");
+}
+
+TEST_F(FeedIngestTest, AtomicStoresNothingWhenOneItemIsBad) {
+  auto report = ingest(rss("<item><guid>a</guid><title>A</title></item>"
+                           "<item><description></description></item>"),
+                       {.atomic = true});
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->atomic_failure, "item 1: no title and no text");
+  EXPECT_EQ(report->counts.failed, 2);
+  EXPECT_EQ(*store_->count_articles(), 0);
+  auto ok = ingest(rss("<item><guid>a</guid><title>A</title></item>"
+                       "<item><guid>b</guid><title>B</title></item>"),
+                   {.atomic = true});
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->counts.created, 2);
+  EXPECT_EQ(*store_->count_articles(), 2);
+}
+
+const std::string kBody =
+    "<p>Finland and China signed an agreement on Tuesday to expand cooperation in clean energy "
+    "research, the Ministry of Economic Affairs said in Helsinki. The deal covers wind power, "
+    "battery recycling and hydrogen, and it names three universities in each country that "
+    "will exchange researchers from next spring.</p>";
+
+TEST_F(FeedIngestTest, TheSameStoryUnderANewGuidIsStoredAsADuplicateAndNotListed) {
+  auto first = ingest(rss("<item><guid>v1</guid><title>Finland and China sign energy pact"
+                          "</title><link>http://en.people.cn/a/1.html</link><description>" +
+                          kBody + "</description></item>"));
+  ASSERT_TRUE(first);
+  auto resent = ingest(rss("<item><guid>v2</guid><title>Finland, China sign clean energy pact"
+                           "</title><link>http://en.people.cn/a/1.html?from=rss</link>"
+                           "<description>" + kBody + "</description></item>"));
+  ASSERT_TRUE(resent);
+  ASSERT_EQ(resent->items.size(), 1u);
+  EXPECT_EQ(resent->items[0].outcome, ItemOutcome::kDuplicate);
+  EXPECT_EQ(resent->items[0].duplicate_of, first->items[0].article->id);
+  EXPECT_EQ(resent->counts.duplicates, 1);
+  EXPECT_EQ(zone_articles().size(), 1u);
+  EXPECT_EQ(*store_->count_articles(), 2);  // kept, not shown
+}
+
+TEST_F(FeedIngestTest, AKnownLinkUnderANewGuidWarnsThatGuidsChangeWithTheHeadline) {
+  ASSERT_TRUE(ingest(rss("<item><guid>pdo-Energy-pact</guid><title>Energy pact</title><link>"
+                         "http://en.people.cn/a/1.html</link><description>" + kBody +
+                         "</description></item>")));
+  auto again = ingest(rss("<item><guid>pdo-Energy-pact-signed</guid><title>Energy pact signed"
+                          "</title><link>http://en.people.cn/a/1.html</link><description>" +
+                          kBody + "</description></item>"));
+  ASSERT_TRUE(again);
+  EXPECT_NE(again->guid_warning.find("identity key to link"), std::string::npos)
+      << again->guid_warning;
+  // With the identity key the editor then sets, the story is one article with two versions.
+  auto by_link = ingest(rss("<item><guid>pdo-Energy-pact-final</guid><title>Energy pact final"
+                            "</title><link>http://en.people.cn/a/1.html?utm=x</link>"
+                            "<description>" + kBody + "</description></item>"),
+                        {.identity_key = model::IdentityKey::kLinkWithoutQuery});
+  ASSERT_TRUE(by_link);
+  EXPECT_EQ(by_link->items[0].guid, "http://en.people.cn/a/1.html");
+}
+
+TEST_F(FeedIngestTest, OneGuidOnDifferentStoriesIsReported) {
+  auto report = ingest(rss("<item><guid>same</guid><title>One story</title></item>"
+                           "<item><guid>same</guid><title>Another story</title></item>"));
+  ASSERT_TRUE(report);
+  EXPECT_NE(report->guid_warning.find("2 different stories share the identity \"same\""),
+            std::string::npos)
+      << report->guid_warning;
+}
+
+TEST_F(FeedIngestTest, AnArticleTheEditorWithdrewDoesNotComeBack) {
+  std::string doc = rss("<item><guid>g</guid><title>T</title><description>One</description></item>");
+  auto first = ingest(doc);
+  ASSERT_TRUE(first);
+  const auto id = first->items[0].article->id;
+  ASSERT_TRUE(store_->set_article_status(id, model::ArticleStatus::kWithdrawn,
+                                         model::Actor::kEditor));
+  ASSERT_TRUE(ingest(doc));
+  ASSERT_TRUE(ingest(rss("<item><guid>g</guid><title>T, updated</title><description>Two"
+                         "</description></item>")));
+  EXPECT_EQ(store_->find_article(id)->status, model::ArticleStatus::kWithdrawn);
+  EXPECT_TRUE(zone_articles().empty());
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -52,6 +53,9 @@ class ArticleStore {
                                     model::Actor by) = 0;
 
   virtual Result<model::Article> find_article(model::ArticleId id) = 0;  // kNotFound
+  // The article of the section with this guid; kNotFound when there is none.
+  virtual Result<model::Article> find_article_by_guid(model::SectionId section,
+                                                      std::string_view guid) = 0;
   // Every version, oldest first.
   virtual Result<std::vector<model::ArticleVersion>> list_versions(model::ArticleId id) = 0;
 

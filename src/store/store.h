@@ -3,6 +3,7 @@
 // needs. Implementations: store::sqlite::SqliteStore.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "store/article_store.h"
@@ -28,6 +29,10 @@ class Store : public SiteStore,
   // Writes a consistent copy of the whole database to `path` while others keep reading and
   // writing. kInvalidInput when path exists; kUnavailable when it cannot be written.
   virtual Status backup_to(const std::string& path) = 0;
+  // Runs `body`, which calls this store's methods on the calling thread, as one transaction:
+  // every write it makes is committed when it returns Ok and none when it fails. Reads inside
+  // it see its writes. Other threads' writes wait until it ends, so keep it short.
+  virtual Status atomically(const std::function<Status()>& body) = 0;
 };
 
 }  // namespace nz::store

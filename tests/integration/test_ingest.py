@@ -84,7 +84,7 @@ class IngestCommandTest(unittest.TestCase):
                                  data_dir=self.data)
         self.assertEqual(code, 1, "one entry has neither title nor text")
         self.assertIn("1 new", out)
-        self.assertIn("entry 2", err)
+        self.assertIn("item 2", err)
         code, out, _ = run_cli(["ingest", "--zone", "china-news-zone", self.feed],
                                data_dir=self.data)
         self.assertIn("0 new", out)

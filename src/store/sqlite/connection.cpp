@@ -154,18 +154,22 @@ Result<bool> has_row(Connection& conn, std::string_view sql, int64_t id) {
 // ---- Transaction ----
 
 Result<Transaction> Transaction::begin(Connection& conn, Mode mode) {
-  auto begun = conn.exec(mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+  auto begun = conn.exec(mode == Mode::kWrite     ? "BEGIN IMMEDIATE"
+                         : mode == Mode::kNested ? "SAVEPOINT nz_nested"
+                                                 : "BEGIN");
   if (!begun) return begun.error().with_context("begin transaction");
-  return Transaction(conn);
+  return Transaction(conn, mode == Mode::kNested);
 }
 
 Transaction::~Transaction() {
-  if (conn_ != nullptr) (void)conn_->exec("ROLLBACK");
+  if (conn_ == nullptr) return;
+  // A savepoint rolled back stays on the stack until released.
+  (void)conn_->exec(nested_ ? "ROLLBACK TO nz_nested; RELEASE nz_nested" : "ROLLBACK");
 }
 
 Status Transaction::commit() {
   NZ_CHECK(conn_ != nullptr);
-  auto done = conn_->exec("COMMIT");
+  auto done = conn_->exec(nested_ ? "RELEASE nz_nested" : "COMMIT");
   if (!done) return done.error().with_context("commit");  // destructor rolls back
   conn_ = nullptr;
   return Ok();

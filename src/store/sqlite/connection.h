@@ -107,19 +107,23 @@ Result<bool> has_row(Connection& conn, std::string_view sql, int64_t id);
 
 // Transaction on one connection: BEGIN [IMMEDIATE] in begin(), ROLLBACK when destroyed
 // without commit(). IMMEDIATE takes the write lock up front, so a write transaction never
-// fails half-way with SQLITE_BUSY on lock upgrade.
+// fails half-way with SQLITE_BUSY on lock upgrade. kNested is a savepoint inside a write
+// transaction already open: committing releases it, destroying it undoes only its own work.
 class Transaction {
  public:
-  enum class Mode { kRead, kWrite };
+  enum class Mode { kRead, kWrite, kNested };
   static Result<Transaction> begin(Connection& conn, Mode mode);
-  Transaction(Transaction&& other) noexcept : conn_(other.conn_) { other.conn_ = nullptr; }
+  Transaction(Transaction&& other) noexcept : conn_(other.conn_), nested_(other.nested_) {
+    other.conn_ = nullptr;
+  }
   Transaction& operator=(Transaction&&) = delete;
   ~Transaction();
   Status commit();
 
  private:
-  explicit Transaction(Connection& conn) : conn_(&conn) {}
+  Transaction(Connection& conn, bool nested) : conn_(&conn), nested_(nested) {}
   Connection* conn_;  // null once committed or rolled back
+  bool nested_;
 };
 
 }  // namespace nz::store::sqlite

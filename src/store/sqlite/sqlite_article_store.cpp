@@ -359,6 +359,19 @@ Result<model::Article> SqliteStore::find_article(model::ArticleId id) {
   });
 }
 
+Result<model::Article> SqliteStore::find_article_by_guid(model::SectionId section,
+                                                         std::string_view guid) {
+  return impl_->read([&](Connection& conn) -> Result<model::Article> {
+    auto stmt = conn.prepare("SELECT " + std::string(kArticleColumns) +
+                             " FROM articles a WHERE a.section_id = ?1 AND a.guid = ?2");
+    if (stmt) stmt->bind(1, section).bind(2, guid);
+    auto found = one_article(stmt);
+    if (!found) return found.error().with_context("find article by guid");
+    if (!*found) return Error::NotFound("no article with guid \"" + std::string(guid) + "\"");
+    return std::move(**found);
+  });
+}
+
 Result<std::vector<model::ArticleVersion>> SqliteStore::list_versions(model::ArticleId id) {
   return impl_->read([&](Connection& conn) -> Result<std::vector<model::ArticleVersion>> {
     auto stmt = conn.prepare(

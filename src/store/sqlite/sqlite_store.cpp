@@ -219,6 +219,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const SqliteConfig& confi
 
 // ---- backup ----
 
+Status SqliteStore::atomically(const std::function<Status()>& body) {
+  return impl_->atomically(body);
+}
+
 Status SqliteStore::backup_to(const std::string& path) {
   const std::string context = "backup to " + path;
   if (path.empty()) return Error::InvalidInput("backup: empty path");

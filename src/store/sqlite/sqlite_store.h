@@ -89,6 +89,8 @@ class SqliteStore final : public store::Store {
   Status set_article_status(model::ArticleId id, model::ArticleStatus status,
                             model::Actor by) override;
   Result<model::Article> find_article(model::ArticleId id) override;
+  Result<model::Article> find_article_by_guid(model::SectionId section,
+                                              std::string_view guid) override;
   // kNotFound when the article does not exist.
   Result<std::vector<model::ArticleVersion>> list_versions(model::ArticleId id) override;
   // page.limit is clamped to 1..200 and a negative offset read as 0.
@@ -132,6 +134,7 @@ class SqliteStore final : public store::Store {
   // is one consistent snapshot; writers carry on meanwhile (WAL). The copy is written to
   // "<path>.tmp" (a stale one is replaced) and renamed to `path` only when complete.
   Status backup_to(const std::string& path) override;
+  Status atomically(const std::function<Status()>& body) override;
 
  private:
   class Impl;  // the connections; defined in store_impl.h, seen only by this folder

@@ -841,6 +841,38 @@ TEST_F(SqliteStoreTest, EachVersionRemembersItsDeliveryAndMetadata) {
   EXPECT_NE(raw_exec("DELETE FROM deliveries"), SQLITE_OK);  // the log is never deleted
 }
 
+TEST_F(SqliteStoreTest, AtomicallyCommitsEveryWriteOrNone) {
+  auto zone = add_section("zone");
+  Status failed = store_->atomically([&]() -> Status {
+    auto a = store_->save_article(article(zone.id, "a", "First"));
+    if (!a) return a.error();
+    // Reads inside see the writes so far.
+    EXPECT_EQ(store_->find_article(a->article.id)->content.headline, "First");
+    auto b = store_->save_article(article(zone.id, "b", ""));  // empty headline: refused
+    if (!b) return b.error();
+    return Ok();
+  });
+  EXPECT_EQ(failed.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->count_articles().value(), 0);  // "First" was rolled back too
+
+  Status done = store_->atomically([&]() -> Status {
+    for (const char* guid : {"a", "b", "c"}) {
+      auto saved = store_->save_article(article(zone.id, guid, guid));
+      if (!saved) return saved.error();
+    }
+    return Ok();
+  });
+  EXPECT_TRUE(done) << done.error().message;
+  EXPECT_EQ(store_->count_articles().value(), 3);
+  // A failed write inside a successful whole undoes only itself.
+  Status partial = store_->atomically([&]() -> Status {
+    EXPECT_FALSE(store_->add_source(999, {.url = "https://x.example/"}));
+    return store_->save_article(article(zone.id, "d", "d")) ? Ok() : Error::Internal("save");
+  });
+  EXPECT_TRUE(partial);
+  EXPECT_EQ(store_->count_articles().value(), 4);
+}
+
 // ---- tokens ----
 
 TEST_F(SqliteStoreTest, TokensAreFoundByHashAndRevokedOnce) {

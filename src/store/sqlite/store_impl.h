@@ -2,9 +2,11 @@
 // Internal to store/sqlite/.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <type_traits>
 #include <vector>
 
@@ -17,14 +19,15 @@ namespace nz::store::sqlite {
 class SqliteStore::Impl {
  public:
   // The writer, held for the whole of one write transaction. SQLite allows one writer per
-  // database anyway; queuing them on a mutex here means they never spin on SQLITE_BUSY.
+  // database anyway; queuing them on a mutex here means they never spin on SQLITE_BUSY. The
+  // mutex is recursive so that writes made inside atomically() nest on the same thread.
   class WriterLease {
    public:
     explicit WriterLease(Impl& impl) : lock_(impl.writer_mutex), conn_(*impl.writer) {}
     Connection& conn() { return conn_; }
 
    private:
-    std::unique_lock<std::mutex> lock_;
+    std::unique_lock<std::recursive_mutex> lock_;
     Connection& conn_;
   };
 
@@ -55,21 +58,48 @@ class SqliteStore::Impl {
 
   // Runs body(Connection&) -> Result<T> or Status in one BEGIN IMMEDIATE transaction on the
   // writer, committing when it succeeds and rolling back when it fails.
+  // Inside atomically() on the same thread it runs in a savepoint of the open transaction
+  // instead, so that its failure undoes only its own work and the whole commits together.
   template <typename Body>
   auto write(Body&& body) -> std::invoke_result_t<Body, Connection&> {
     WriterLease lease(*this);
-    auto tx = Transaction::begin(lease.conn(), Transaction::Mode::kWrite);
+    const bool nested = write_depth > 0;
+    auto tx = Transaction::begin(lease.conn(), nested ? Transaction::Mode::kNested
+                                                      : Transaction::Mode::kWrite);
     if (!tx) return tx.error();
+    ++write_depth;
     auto result = body(lease.conn());
+    --write_depth;
     if (!result) return result;  // ~Transaction rolls back
     if (auto done = tx->commit(); !done) return done.error();
     return result;
   }
 
+  // Runs body() -> Status with every write it makes in one transaction: all committed when it
+  // succeeds, none when it fails. Reads made inside it on this thread see its writes.
+  template <typename Body>
+  Status atomically(Body&& body) {
+    WriterLease lease(*this);
+    auto tx = Transaction::begin(lease.conn(), Transaction::Mode::kWrite);
+    if (!tx) return tx.error();
+    ++write_depth;
+    tx_owner = std::this_thread::get_id();
+    Status result = body();
+    tx_owner = std::thread::id();
+    --write_depth;
+    if (!result) return result;
+    return tx->commit();
+  }
+
   // Runs body(Connection&) on a pooled reader inside one read transaction, so that a method
-  // running several queries (a page and its total) sees one snapshot.
+  // running several queries (a page and its total) sees one snapshot. Inside atomically() on
+  // the same thread it reads through the writer instead, to see what was written so far.
   template <typename Body>
   auto read(Body&& body) -> std::invoke_result_t<Body, Connection&> {
+    if (tx_owner == std::this_thread::get_id()) {
+      WriterLease lease(*this);
+      return body(lease.conn());
+    }
     ReaderLease lease(*this);
     auto tx = Transaction::begin(lease.conn(), Transaction::Mode::kRead);
     if (!tx) return tx.error();
@@ -83,8 +113,12 @@ class SqliteStore::Impl {
   const core::Clock* clock = nullptr;
   int schema_version = 0;
 
-  std::mutex writer_mutex;
+  std::recursive_mutex writer_mutex;
   std::unique_ptr<Connection> writer;
+  int write_depth = 0;  // guarded by writer_mutex
+  // The thread running atomically(), if any. Atomic because readers on other threads check
+  // it without holding writer_mutex.
+  std::atomic<std::thread::id> tx_owner{};
 
   std::mutex pool_mutex;
   std::condition_variable pool_cv;
