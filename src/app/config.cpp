@@ -76,6 +76,28 @@ const std::vector<Setting>& settings() {
          c.max_body_bytes = *n;
          return Ok();
        }},
+      {"server.max_api_body_bytes", "NEWSZONE_MAX_API_BODY_BYTES",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         auto n = parse_integer(what, v, 1024, int64_t{1} << 30);
+         if (!n) return n.error();
+         c.max_api_body_bytes = *n;
+         return Ok();
+       }},
+      {"poller.user_agent", "NEWSZONE_POLLER_USER_AGENT",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         if (v.empty() || v.find_first_of("\r\n") != std::string::npos) {
+           return Error::InvalidInput(what + ": a User-Agent is one non-empty line");
+         }
+         c.poller_user_agent = v;
+         return Ok();
+       }},
+      {"poller.enabled", "NEWSZONE_POLLER",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         auto b = parse_bool(what, v);
+         if (!b) return b.error();
+         c.poller_enabled = *b;
+         return Ok();
+       }},
       {"server.read_timeout", "NEWSZONE_READ_TIMEOUT",
        [](Config& c, const std::string& what, const std::string& v) -> Status {
          auto n = parse_integer(what, v, 1, 3600);

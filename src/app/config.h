@@ -24,6 +24,15 @@ struct Config {
   int threads = 0;
   // Largest request body accepted (413 beyond).  [server] max_body_bytes, NEWSZONE_MAX_BODY_BYTES.
   int64_t max_body_bytes = 1024 * 1024;
+  // Largest request body accepted under /api/ (partners push batches).
+  // [server] max_api_body_bytes, NEWSZONE_MAX_API_BODY_BYTES.
+  int64_t max_api_body_bytes = 16 * 1024 * 1024;
+  // Whether `serve` polls the sources (`newszone source add`).  [poller] enabled,
+  // NEWSZONE_POLLER ("true"/"false").
+  bool poller_enabled = true;
+  // The User-Agent the poller sends unless a source sets its own.  [poller] user_agent,
+  // NEWSZONE_POLLER_USER_AGENT.
+  std::string poller_user_agent = "newszone/0.1 (feed poller)";
   // Seconds a client has to send a whole request.  [server] read_timeout, NEWSZONE_READ_TIMEOUT.
   int read_timeout = 10;
   // Seconds an idle keep-alive connection stays open.  [server] idle_timeout,

@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "api/api.h"
 #include "app/demo_site.h"
 #include "app/open_store.h"
 #include "http/router.h"
@@ -54,7 +55,9 @@ int serve(const Config& config, const ServeOptions& options) {
                              .renderer = **renderer,
                              .clock = clock,
                              .static_files = *static_files};
+  api::ApiServices api_services{.store = **store, .clock = clock};
   http::Router router;
+  api::add_api_routes(router, api_services);
   web::add_site_routes(router, services);
 
   http::ServerConfig server_config{
@@ -62,6 +65,7 @@ int serve(const Config& config, const ServeOptions& options) {
       .port = address->port,
       .threads = config.threads,
       .max_body_bytes = static_cast<size_t>(config.max_body_bytes),
+      .max_api_body_bytes = static_cast<size_t>(config.max_api_body_bytes),
       .read_timeout = std::chrono::seconds(config.read_timeout),
       .idle_timeout = std::chrono::seconds(config.idle_timeout),
       .access_log = config.access_log,

@@ -230,7 +230,10 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(
         std::min<size_t>(shared_.config.max_header_bytes, UINT32_MAX)));
-    parser_->body_limit(shared_.config.max_body_bytes);
+    // The larger of the two limits while the head is read (Beast checks Content-Length against
+    // it then); on_header applies the one for the request's path.
+    parser_->body_limit(
+        std::max(shared_.config.max_body_bytes, shared_.config.max_api_body_bytes));
     if (buffer_.size() > 0) return read_header();  // a pipelined request is already here
 
     // Waiting for the first byte is "idle"; once it arrives the whole request must come
@@ -259,6 +262,12 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_header(beast::error_code ec) {
     if (ec) return on_read_error(ec);
     auto& req = parser_->get();
+    const size_t limit = is_api(req.target()) ? shared_.config.max_api_body_bytes
+                                              : shared_.config.max_body_bytes;
+    if (auto length = parser_->content_length(); length && *length > limit) {
+      return send_error(413);
+    }
+    parser_->body_limit(limit);  // a chunked body is counted as it arrives
     // A client that waits for "100 Continue" before sending its body (RFC 9110 10.1.1).
     if (!parser_->is_done() && req.version() >= 11 &&
         iequals(req[bhttp::field::expect], "100-continue")) {
@@ -296,8 +305,21 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // Answers a request that could not be read, then closes: the stream position is unknown.
+  bool is_api(std::string_view target) const {
+    return !shared_.config.api_prefix.empty() && target.starts_with(shared_.config.api_prefix);
+  }
+
   void send_error(int status) {
     Response response = Response::text(status, std::string(reason_phrase(status)) + "\n");
+    if (parser_ && parser_->is_header_done() && is_api(parser_->get().target())) {
+      std::string message = status == 413
+                                ? "request body larger than " +
+                                      std::to_string(shared_.config.max_api_body_bytes) +
+                                      " bytes; send fewer items per request"
+                                : std::string(reason_phrase(status));
+      response = Response::json(status, "{\"error\":{\"status\":" + std::to_string(status) +
+                                            ",\"message\":\"" + message + "\"}}\n");
+    }
     request_line_ = {"-", "-", ""};
     write(std::move(response), /*head=*/false, /*version=*/11, /*keep_alive=*/false,
           /*linger=*/true);

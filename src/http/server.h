@@ -20,6 +20,10 @@ struct ServerConfig {
   int threads = 0;                 // worker threads; 0 means one per core
   size_t max_header_bytes = 16 * 1024;     // larger request heads get 431
   size_t max_body_bytes = 1024 * 1024;     // larger bodies get 413
+  // Requests under api_prefix (partners pushing batches of articles) may be larger, and
+  // their errors before any handler runs (400, 413, 431) are JSON, as the API's are.
+  std::string api_prefix = "/api/";
+  size_t max_api_body_bytes = 16 * 1024 * 1024;
   std::chrono::seconds read_timeout{10};   // to receive a whole request once it started
   std::chrono::seconds idle_timeout{30};   // a keep-alive connection with no request is closed
   std::chrono::seconds shutdown_grace{10}; // in-flight requests get this long at shutdown

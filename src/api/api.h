@@ -1,0 +1,37 @@
+// The JSON API under /api/v1. Every route authenticates with a partner's bearer token
+// (crypto/token.h) and may touch only that partner's zones. Errors are JSON:
+//   {"error": {"status": 403, "message": "..."}}
+#pragma once
+
+#include "http/message.h"
+
+namespace nz::core { class Clock; }
+namespace nz::http { class Router; }
+namespace nz::store { class Store; }
+
+namespace nz::api {
+
+struct ApiServices {
+  store::Store& store;
+  const core::Clock& clock;
+};
+
+// POST /api/v1/zones/{zone}/articles — a partner pushes one ninjs item, an array of them,
+// JSON lines, or an RSS/Atom/JSON Feed document. ?atomic=1 stores all items or none.
+//   201  at least one new article (Location: its URL when exactly one)
+//   200  only new versions and unchanged items
+//   401  no, malformed, unknown or revoked token
+//   403  the zone is not the token's partner's
+//   404  no such zone
+//   413  body over the API limit (sent by the server before this handler runs)
+//   415  a Content-Type that is no feed or JSON
+//   422  nothing readable, or (atomic) an item that cannot be stored; or every item failed
+//   503  the store failed; nothing was lost, try again
+// The body always lists each item by index: status (created, updated, unchanged, duplicate,
+// failed), id, version, url, and the error when it failed.
+http::Response push_articles(const ApiServices& services, const http::Request& request);
+
+// Adds the API's routes. services must outlive the router.
+void add_api_routes(http::Router& router, const ApiServices& services);
+
+}  // namespace nz::api

@@ -1,0 +1,11 @@
+#include "api/api.h"
+#include "http/router.h"
+
+namespace nz::api {
+
+void add_api_routes(http::Router& router, const ApiServices& services) {
+  router.post("/api/v1/zones/{zone}/articles",
+              [&services](http::Request& request) { return push_articles(services, request); });
+}
+
+}  // namespace nz::api

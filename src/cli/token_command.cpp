@@ -1,0 +1,101 @@
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/store_access.h"
+#include "cli/table.h"
+#include "core/rfc3339.h"
+#include "crypto/token.h"
+
+namespace nz::cli {
+
+namespace {
+struct TokenFlags {
+  std::string partner;
+  std::string name = "API token";
+  int64_t id = 0;
+};
+
+std::string when(const std::optional<core::Timestamp>& t) {
+  return t ? core::format_rfc3339(*t) : "-";
+}
+}  // namespace
+
+void add_token_command(CLI::App& app, Common& common) {
+  auto* token = app.add_subcommand("token", "manage partners' API tokens for pushing articles");
+  auto flags = std::make_shared<TokenFlags>();
+
+  auto* create = token->add_subcommand(
+      "create", "make a token for a partner; it is printed once and only its hash is kept");
+  create->add_option("--partner", flags->partner, "the partner's slug or name")->required();
+  create->add_option("--name", flags->name, "what the token is for, e.g. \"CMS production\"");
+  create->callback([&common, flags] {
+    core::SystemClock clock;
+    auto store = open_store_or_report(common, clock);
+    if (!store) return;
+    auto partner = store->find_partner_by_name(flags->partner);
+    if (!partner) {
+      return report(common, Error::NotFound("no partner \"" + flags->partner +
+                                            "\" (see `newszone partner list`)"));
+    }
+    crypto::NewToken made = crypto::make_token();
+    auto added = store->add_token({.partner_id = partner->id,
+                                   .name = flags->name,
+                                   .prefix = made.display,
+                                   .hash = made.hash,
+                                   .created = clock.now()});
+    if (!added) return report(common, added.error());
+    // The token alone on stdout, so that scripts can capture it; the advice on stderr.
+    std::cout << made.token << "\n";
+    std::cerr << "token " << added->id << " for " << partner->name
+              << " created. It is shown only now: give it to the partner over a secure "
+                 "channel.\nThe partner sends it as \"Authorization: Bearer TOKEN\" to "
+                 "POST /api/v1/zones/{zone}/articles.\n";
+  });
+
+  auto* list = token->add_subcommand("list", "list tokens (never the tokens themselves)");
+  list->add_option("--partner", flags->partner, "only this partner's");
+  list->callback([&common, flags] {
+    core::SystemClock clock;
+    auto store = open_store_or_report(common, clock);
+    if (!store) return;
+    std::optional<model::PartnerId> partner_id;
+    if (!flags->partner.empty()) {
+      auto partner = store->find_partner_by_name(flags->partner);
+      if (!partner) return report(common, partner.error());
+      partner_id = partner->id;
+    }
+    auto partners = store->list_partners();
+    if (!partners) return report(common, partners.error());
+    auto tokens = store->list_tokens(partner_id);
+    if (!tokens) return report(common, tokens.error());
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& t : *tokens) {
+      std::string partner_slug = std::to_string(t.partner_id);
+      for (const auto& p : *partners) {
+        if (p.id == t.partner_id) partner_slug = p.slug;
+      }
+      rows.push_back({std::to_string(t.id), partner_slug, t.name, t.prefix,
+                      core::format_rfc3339(t.created), when(t.last_used),
+                      t.revoked ? "revoked " + core::format_rfc3339(*t.revoked) : "valid"});
+    }
+    print_table(std::cout, {"ID", "PARTNER", "NAME", "TOKEN", "CREATED", "LAST USED", "STATUS"},
+                rows);
+  });
+
+  auto* revoke = token->add_subcommand("revoke", "revoke a token at once");
+  revoke->add_option("id", flags->id, "the token's id (see `newszone token list`)")->required();
+  revoke->callback([&common, flags] {
+    core::SystemClock clock;
+    auto store = open_store_or_report(common, clock);
+    if (!store) return;
+    if (auto done = store->revoke_token(flags->id, clock.now()); !done) {
+      return report(common, done.error());
+    }
+    std::cout << "token " << flags->id << " revoked\n";
+  });
+}
+
+}  // namespace nz::cli
