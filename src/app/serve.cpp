@@ -1,6 +1,8 @@
 #include "app/serve.h"
 
 #include <filesystem>
+#include <optional>
+#include <thread>
 
 #include <spdlog/spdlog.h>
 
@@ -8,6 +10,7 @@
 #include "app/demo_site.h"
 #include "app/open_store.h"
 #include "http/router.h"
+#include "ingest/poller.h"
 #include "http/server.h"
 #include "render/renderer.h"
 #include "web/page_frame.h"
@@ -84,7 +87,24 @@ int serve(const Config& config, const ServeOptions& options) {
                address->host.find(':') != std::string::npos ? "[" + address->host + "]"
                                                             : address->host,
                *port, config.data_dir, theme_dir);
+  std::optional<ingest::Poller> poller;
+  std::jthread poller_thread;
+  if (config.poller_enabled) {
+    poller.emplace(**store, clock, ingest::PollerOptions{.user_agent = config.poller_user_agent},
+                   [](bool failure, const std::string& line) {
+                     if (failure) {
+                       spdlog::warn("poll {}", line);
+                     } else {
+                       spdlog::info("poll {}", line);
+                     }
+                   });
+    poller_thread = std::jthread([&poller](std::stop_token stop) { poller->run(stop); });
+  }
   server.run(/*handle_signals=*/true);
+  if (poller_thread.joinable()) {
+    poller_thread.request_stop();
+    poller_thread.join();  // a poll in flight finishes first, bounded by its timeout
+  }
   spdlog::info("stopped");
   return 0;
 }
