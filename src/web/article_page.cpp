@@ -47,6 +47,18 @@ http::Response article_page(const SiteServices& services, const http::Request& r
                           " and is no longer available.");
   }
   if (article->status != model::ArticleStatus::kPublished) return not_found();
+  // Under a partner's embargo the article does not exist yet, as far as readers can tell.
+  if (article->embargo_until && *article->embargo_until > services.clock.now()) return not_found();
+  // A near-duplicate (the same story sent again under a new identity) is the original.
+  if (article->duplicate_of) {
+    auto original = services.articles.find_article(*article->duplicate_of);
+    if (original) {
+      if (const model::Section* s = context->section(original->section_id)) {
+        return http::Response::redirect(301, article_path(*s, *original));
+      }
+    }
+    return not_found();
+  }
 
   std::string path = article_path(*section, *article);
   if (request.path != path) return http::Response::redirect(301, path);  // old or partial slug

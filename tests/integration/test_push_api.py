@@ -115,6 +115,26 @@ class PushApiTest(unittest.TestCase):
         self.assertEqual(resp.status, 201, resp.text)
         self.assertEqual(resp.json()["format"], "rss20")
 
+    def test_the_same_story_under_a_new_uri_is_a_duplicate_that_leads_to_the_original(self):
+        body = ("<p>The Finnish and Chinese governments agreed on Tuesday to fund a joint "
+                "research programme on battery recycling, with three universities in each "
+                "country exchanging researchers from next spring and a review after two "
+                "years, the ministry said in a statement published in Helsinki.</p>")
+        first = self.push(ninjs("urn:pdo:dup-original", "Battery research pact", body=body))
+        self.assertEqual(first.status, 201, first.text)
+        again = self.push(ninjs("urn:pdo:dup-resent", "Battery research pact signed", body=body))
+        self.assertEqual(again.status, 200, again.text)
+        item = again.json()["items"][0]
+        self.assertEqual(item["status"], "duplicate")
+        self.assertEqual(item["duplicate_of"], first.json()["items"][0]["id"])
+        dup_path = "/" + item["url"].split("/", 3)[3]
+        resp = self.server.get(dup_path)
+        self.assertEqual(resp.status, 301)
+        self.assertEqual(resp.header("Location"),
+                         "/" + first.json()["items"][0]["url"].split("/", 3)[3])
+        index = self.server.get("/china-news-zone/").text
+        self.assertEqual(index.count("Battery research pact"), 1, "listed once")
+
     # --- a batch with a bad item -----------------------------------------------------------
 
     def test_one_bad_item_among_many_is_reported_by_index_and_the_rest_stored(self):
