@@ -2,7 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <thread>
 #include <map>
 #include <set>
 
@@ -18,6 +20,13 @@ namespace {
 
 // How many of a zone's most recent articles a new one is compared with for near-duplicates.
 constexpr int64_t kNearDuplicateWindow = 10000;
+// Items stored per transaction. Each item is still all-or-nothing (a savepoint of its own),
+// but one commit, one fsync, per chunk instead of per item is what lets a 100,000-item
+// import run at thousands of items a second. A crash loses at most the chunk in flight,
+// never a committed item, and sending the document again completes it.
+constexpr size_t kItemsPerCommit = 256;
+// Documents with fewer entries are built on the calling thread.
+constexpr size_t kParallelFrom = 64;
 
 // An identity for an entry without id and link: the hash of what it says, so that the same
 // entry sent again is recognised. FNV-1a, 64-bit: not for security, only for identity.
@@ -103,8 +112,9 @@ Result<model::Article> article_from_entry(const feed::FeedEntry& entry,
     return Error::InvalidInput("no title and no text");
   }
   if (entry.content_html && entry.summary_html) {
-    article.content.standfirst = sanitize::html_to_text(
-        sanitize::sanitize_html(*entry.summary_html, sanitize_options));
+    // Text only, so the summary needs no sanitizing: html_to_text keeps only visible text
+    // (never script or style content), and pages escape it like any plain text.
+    article.content.standfirst = sanitize::html_to_text(*entry.summary_html);
   } else if (!body_text.empty()) {
     article.content.standfirst =
         sanitize::standfirst(article.content.body_html, options.standfirst_chars);
@@ -282,38 +292,81 @@ Result<IngestReport> ingest_document(store::Store& store, const model::Section& 
   report.bozo_reason = parsed->bozo_reason.value_or("");
   report.counts.items = static_cast<int64_t>(parsed->entries.size());
 
-  // Build every article first: nothing is stored yet, so atomic can refuse the lot.
-  std::vector<std::optional<model::Article>> articles;
-  articles.reserve(parsed->entries.size());
-  report.items.resize(parsed->entries.size());
-  for (size_t i = 0; i < parsed->entries.size(); ++i) {
-    report.items[i].index = i;
-    auto article = article_from_entry(parsed->entries[i], *parsed, options, now);
-    if (!article) {
-      report.items[i].error = article.error().message;
-      articles.emplace_back();
-      continue;
+  // Build every article first: nothing is stored yet, so atomic can refuse the lot. Parsing
+  // was serial; sanitizing, the costly part, runs on every core.
+  const size_t n = parsed->entries.size();
+  std::vector<std::optional<model::Article>> articles(n);
+  report.items.resize(n);
+  auto build = [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      report.items[i].index = i;
+      auto article = article_from_entry(parsed->entries[i], *parsed, options, now);
+      if (!article) {
+        report.items[i].error = article.error().message;
+        continue;
+      }
+      report.items[i].guid = article->guid;
+      articles[i] = std::move(*article);
     }
-    report.items[i].guid = article->guid;
-    articles.emplace_back(std::move(*article));
+  };
+  const size_t workers =
+      n < kParallelFrom ? 1 : std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+  if (workers == 1) {
+    build(0, n);
+  } else {
+    std::vector<std::jthread> threads;
+    for (size_t w = 0; w < workers; ++w) {
+      threads.emplace_back(build, n * w / workers, n * (w + 1) / workers);
+    }
   }
   report.guid_warning = repeated_guid_warning(articles);
 
   DocumentIngest ingest(store, zone, delivery->id);
-  auto store_all = [&]() -> Status {
-    if (auto loaded = ingest.load_fingerprints(); !loaded) return loaded.error();
-    for (size_t i = 0; i < articles.size(); ++i) {
+  // Stores items [begin, end), each in a savepoint of its own.
+  auto store_range = [&](size_t begin, size_t end) -> Status {
+    for (size_t i = begin; i < end; ++i) {
       if (!articles[i]) {
         if (options.atomic) {
           return Error::InvalidInput("item " + std::to_string(i) + ": " + report.items[i].error);
         }
         continue;
       }
-      auto item = ingest.store_one(i, std::move(*articles[i]));
+      Result<ItemResult> item = Error::Internal("not run");
+      Status one = store.atomically([&]() -> Status {
+        item = ingest.store_one(i, std::move(*articles[i]));
+        if (!item) return item.error();
+        // A refused item (kFailed) undoes whatever of it was written, e.g. a tag.
+        return item->outcome == ItemOutcome::kFailed ? Error::InvalidInput(item->error) : Ok();
+      });
       if (!item) return item.error().with_context("item " + std::to_string(i));
+      if (!one && one.error().code != ErrorCode::kInvalidInput) {
+        return one.error().with_context("item " + std::to_string(i));
+      }
       report.items[i] = std::move(*item);
       if (options.atomic && report.items[i].outcome == ItemOutcome::kFailed) {
         return Error::InvalidInput("item " + std::to_string(i) + ": " + report.items[i].error);
+      }
+    }
+    return Ok();
+  };
+  // Marks items [begin, end) as not stored after their transaction was rolled back.
+  auto unstore = [&](size_t begin, size_t end, const std::string& why) {
+    for (size_t i = begin; i < end; ++i) {
+      auto& item = report.items[i];
+      item.outcome = ItemOutcome::kFailed;
+      item.article.reset();
+      item.duplicate_of.reset();
+      if (item.error.empty()) item.error = why;
+    }
+  };
+  auto store_all = [&]() -> Status {
+    if (auto loaded = ingest.load_fingerprints(); !loaded) return loaded.error();
+    if (options.atomic) return store_range(0, n);
+    for (size_t begin = 0; begin < n; begin += kItemsPerCommit) {
+      const size_t end = std::min(n, begin + kItemsPerCommit);
+      if (auto done = store.atomically([&] { return store_range(begin, end); }); !done) {
+        unstore(begin, end, "not stored: " + done.error().message);
+        return done;
       }
     }
     return Ok();
@@ -329,12 +382,7 @@ Result<IngestReport> ingest_document(store::Store& store, const model::Section& 
     }
     // atomic: one item could not be stored, so none was. Say which.
     report.atomic_failure = stored.error().message;
-    for (auto& item : report.items) {
-      item.outcome = ItemOutcome::kFailed;
-      item.article.reset();
-      item.duplicate_of.reset();
-      if (item.error.empty()) item.error = "not stored, because another item failed (atomic)";
-    }
+    unstore(0, n, "not stored, because another item failed (atomic)");
   }
 
   if (report.guid_warning.empty() && !ingest.link_under_new_guid().empty()) {

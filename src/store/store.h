@@ -31,7 +31,8 @@ class Store : public SiteStore,
   virtual Status backup_to(const std::string& path) = 0;
   // Runs `body`, which calls this store's methods on the calling thread, as one transaction:
   // every write it makes is committed when it returns Ok and none when it fails. Reads inside
-  // it see its writes. Other threads' writes wait until it ends, so keep it short.
+  // it see its writes. Other threads' writes wait until it ends, so keep it short. Nested on
+  // the same thread, an inner call commits or undoes only its own writes, inside the outer.
   virtual Status atomically(const std::function<Status()>& body) = 0;
 };
 

@@ -76,16 +76,21 @@ class SqliteStore::Impl {
   }
 
   // Runs body() -> Status with every write it makes in one transaction: all committed when it
-  // succeeds, none when it fails. Reads made inside it on this thread see its writes.
+  // succeeds, none when it fails. Reads made inside it on this thread see its writes. Nested
+  // inside another atomically() on the same thread it is a savepoint: its failure undoes only
+  // its own writes.
   template <typename Body>
   Status atomically(Body&& body) {
     WriterLease lease(*this);
-    auto tx = Transaction::begin(lease.conn(), Transaction::Mode::kWrite);
+    const bool nested = write_depth > 0;
+    auto tx = Transaction::begin(lease.conn(), nested ? Transaction::Mode::kNested
+                                                      : Transaction::Mode::kWrite);
     if (!tx) return tx.error();
     ++write_depth;
+    const std::thread::id outer_owner = tx_owner;
     tx_owner = std::this_thread::get_id();
     Status result = body();
-    tx_owner = std::thread::id();
+    tx_owner = outer_owner;
     --write_depth;
     if (!result) return result;
     return tx->commit();
