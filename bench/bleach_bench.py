@@ -13,7 +13,9 @@ The allowlist mirrors src/sanitize/html_sanitizer.cpp: the same tags, the same a
 per tag, href/src/cite limited to http, https and mailto, comments stripped, everything else
 stripped with its text kept, iframes only from the default player hosts. Our sanitizer does
 more on top (absolute URLs, rel/loading/decoding/sandbox attributes, lazy-image rewriting,
-an idempotence re-check), so the comparison leans in bleach's favour.
+a nesting limit, and a check that its output is stable when sanitized again: a model of the
+re-parse on every call, the re-parse itself when the model cannot vouch for the output), so
+the comparison leans in bleach's favour.
 
 Usage: /usr/bin/python3 bench/bleach_bench.py [--passes N] [--repetitions R] [--corpus DIR]
 """

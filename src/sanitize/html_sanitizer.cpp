@@ -4,15 +4,18 @@
 
 #include <algorithm>
 #include <optional>
-#include <unordered_map>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "sanitize/absolutize_urls.h"
+#include "sanitize/gumbo_arena.h"
 #include "sanitize/gumbo_elements.h"
+#include "sanitize/html_sanitizer_passes.h"
 #include "sanitize/html_text.h"
 #include "sanitize/nesting_limit.h"
+#include "sanitize/output_escape.h"
+#include "sanitize/reparse_check.h"
 #include "sanitize/url_policy.h"
 
 namespace nz::sanitize {
@@ -23,8 +26,9 @@ namespace {
 // unwrap, which leaves ample room for the page template around the article.
 constexpr size_t kMaxDepth = 200;
 
-// A pass is a parse and a serialization; the output is returned once a pass reproduces its
-// input. Ordinary HTML settles after the first pass; misnested HTML after the second.
+// A pass is a parse and a serialization. The output of the first is returned when its
+// ReparseCheck vouches for it (ordinary HTML); otherwise the output is parsed and sanitized
+// again until a pass reproduces its input. Misnested HTML settles after the second.
 constexpr int kMaxPasses = 4;
 
 enum class Action { kKeep, kUnwrap, kDrop };
@@ -35,9 +39,47 @@ struct Attr {
   bool boolean = false;  // written without a value, as `reversed` or `allowfullscreen`
 };
 
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// One pass over one input.
 struct Context {
   const SanitizeOptions& options;
+  // The base URL is the one string that reaches a URL attribute without going through
+  // gumbo first, so it alone may carry malformed UTF-8 (see check_url_settles).
+  bool base_is_ascii = is_ascii(options.base_url);
+  // Follows the output of this pass.
+  ReparseCheck check;
 };
+
+// Whether a URL attribute value written by this pass is written as the next pass would
+// write it again: cleaning it again gives it back (not so for every base URL: a "\" in the
+// base's path comes out of resolution and becomes "/" on the next pass), and it is well-
+// formed UTF-8, which only a base URL with non-ASCII bytes can put in doubt.
+void check_url_settles(const std::string& written, const std::optional<std::string>& again,
+                       Context& ctx) {
+  if (!again || *again != written || (!ctx.base_is_ascii && !is_ascii(written))) {
+    ctx.check.fail();
+  }
+}
+
+std::optional<std::string> url_attr(std::string_view raw, UrlUse use, Context& ctx) {
+  auto url = safe_url(raw, use, ctx.options.base_url);
+  if (url && ctx.check.plain()) {
+    check_url_settles(*url, safe_url(*url, use, ctx.options.base_url), ctx);
+  }
+  return url;
+}
+
+std::optional<std::string> srcset_attr(std::string_view raw, Context& ctx) {
+  auto srcset = safe_srcset(raw, ctx.options.base_url);
+  if (srcset && ctx.check.plain()) {
+    check_url_settles(*srcset, safe_srcset(*srcset, ctx.options.base_url), ctx);
+  }
+  return srcset;
+}
 
 Action action_for(const GumboNode* node) {
   // SVG and MathML are removed whole: namespace confusion is where parsing differentials
@@ -165,11 +207,10 @@ bool host_allowed(const std::string& host, const SanitizeOptions& options) {
   return false;
 }
 
-// The attributes of a kept iframe, or nullopt when the iframe is not an allowlisted player.
-std::optional<std::vector<Attr>> iframe_attrs(const GumboElement& e, const Context& ctx) {
-  const char* src = find_attr(e, "src");
-  if (!src) return std::nullopt;
-  auto url = safe_url(src, UrlUse::kResource, ctx.options.base_url);
+// The src of an allowlisted player, https, YouTube moved to youtube-nocookie; nullopt for
+// any other iframe.
+std::optional<std::string> player_src(std::string_view src, const SanitizeOptions& options) {
+  auto url = safe_url(src, UrlUse::kResource, options.base_url);
   if (!url) return std::nullopt;
   UriReference ref = split_uri_reference(*url);
   if (!ref.authority) return std::nullopt;
@@ -178,12 +219,22 @@ std::optional<std::vector<Attr>> iframe_attrs(const GumboElement& e, const Conte
   // No userinfo, no port: the host we compare is the host the browser connects to.
   if (ref.authority->find_first_of("@:%") != std::string::npos) return std::nullopt;
   std::string host = lower_ascii(*ref.authority);
-  if (!host_allowed(host, ctx.options)) return std::nullopt;
+  if (!host_allowed(host, options)) return std::nullopt;
   if (host == "www.youtube.com" || host == "youtube.com") host = "www.youtube-nocookie.com";
   ref.scheme = "https";
   ref.authority = host;
+  return recompose(ref);
+}
+
+// The attributes of a kept iframe, or nullopt when the iframe is not an allowlisted player.
+std::optional<std::vector<Attr>> iframe_attrs(const GumboElement& e, Context& ctx) {
+  const char* raw = find_attr(e, "src");
+  if (!raw) return std::nullopt;
+  auto src = player_src(raw, ctx.options);
+  if (!src) return std::nullopt;
+  if (ctx.check.plain()) check_url_settles(*src, player_src(*src, ctx.options), ctx);
   std::vector<Attr> attrs;
-  attrs.push_back({"src", recompose(ref)});
+  attrs.push_back({"src", std::move(*src)});
   if (auto w = numeric(find_attr(e, "width"))) attrs.push_back({"width", *w});
   if (auto h = numeric(find_attr(e, "height"))) attrs.push_back({"height", *h});
   add_globals(e, attrs);
@@ -197,14 +248,14 @@ std::optional<std::vector<Attr>> iframe_attrs(const GumboElement& e, const Conte
 }
 
 // The attributes an element keeps, in a fixed order, or nullopt to drop the element.
-std::optional<std::vector<Attr>> element_attrs(const GumboNode* node, const Context& ctx) {
+std::optional<std::vector<Attr>> element_attrs(const GumboNode* node, Context& ctx) {
   const GumboElement& e = node->v.element;
   std::vector<Attr> attrs;
   switch (e.tag) {
     case GUMBO_TAG_A: {
       const char* href = find_attr(e, "href");
       std::optional<std::string> url;
-      if (href) url = safe_url(href, UrlUse::kLink, ctx.options.base_url);
+      if (href) url = url_attr(href, UrlUse::kLink, ctx);
       if (url) attrs.push_back({"href", *url});
       add_globals(e, attrs);
       if (url) {
@@ -222,12 +273,12 @@ std::optional<std::vector<Attr>> element_attrs(const GumboNode* node, const Cont
       std::optional<std::string> src;
       for (const char* name : {"data-src", "data-lazy-src", "src"}) {
         const char* v = find_attr(e, name);
-        if (v && (src = safe_url(v, UrlUse::kResource, ctx.options.base_url))) break;
+        if (v && (src = url_attr(v, UrlUse::kResource, ctx))) break;
       }
       std::optional<std::string> srcset;
       for (const char* name : {"data-srcset", "srcset"}) {
         const char* v = find_attr(e, name);
-        if (v && (srcset = safe_srcset(v, ctx.options.base_url))) break;
+        if (v && (srcset = srcset_attr(v, ctx))) break;
       }
       if (!src && !srcset) return std::nullopt;
       if (src) attrs.push_back({"src", *src});
@@ -247,7 +298,7 @@ std::optional<std::vector<Attr>> element_attrs(const GumboNode* node, const Cont
       std::optional<std::string> srcset;
       for (const char* name : {"data-srcset", "srcset"}) {
         const char* v = find_attr(e, name);
-        if (v && (srcset = safe_srcset(v, ctx.options.base_url))) break;
+        if (v && (srcset = srcset_attr(v, ctx))) break;
       }
       if (!srcset) return std::nullopt;
       attrs.push_back({"srcset", *srcset});
@@ -269,14 +320,20 @@ std::optional<std::vector<Attr>> element_attrs(const GumboNode* node, const Cont
     case GUMBO_TAG_Q:
     case GUMBO_TAG_BLOCKQUOTE:
       if (const char* cite = find_attr(e, "cite")) {
-        if (auto url = safe_url(cite, UrlUse::kResource, ctx.options.base_url)) {
+        if (auto url = url_attr(cite, UrlUse::kResource, ctx)) {
           attrs.push_back({"cite", *url});
         }
       }
       break;
     case GUMBO_TAG_TIME:
       if (const char* dt = find_attr(e, "datetime")) {
-        attrs.push_back({"datetime", std::string(trim_ascii(dt))});
+        // Trimmed after dropping the controls the writer drops (a "&#1;" decodes to one):
+        // trimmed before, the space behind the control would go only on the next pass.
+        std::string v;
+        for (char c : std::string_view(dt)) {
+          if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\f') v += c;
+        }
+        attrs.push_back({"datetime", std::string(trim_ascii(v))});
       }
       break;
     case GUMBO_TAG_OL:
@@ -306,35 +363,6 @@ std::optional<std::vector<Attr>> element_attrs(const GumboNode* node, const Cont
   return attrs;
 }
 
-void append_text(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default:
-        // C0 controls other than tab, newline and form feed are parse errors with no
-        // meaning in text; the parser turns CR into LF, so we never write one.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\f') break;
-        out += c;
-    }
-  }
-}
-
-void append_attr_value(std::string& out, std::string_view value) {
-  for (char c : value) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\f') break;
-        out += c;
-    }
-  }
-}
-
 void append_start_tag(std::string& out, const char* name, const std::vector<Attr>& attrs) {
   out += '<';
   out += name;
@@ -360,14 +388,16 @@ const GumboNode* find_body(const GumboNode* html) {
   return nullptr;  // <frameset> documents have none
 }
 
-// Which elements hold, below them, a block (kHasBlock) or visible text (kHasText), ignoring
-// what the sanitizer drops; one post-order walk, so that asking is O(1) per element.
+// Which unwrapped blocks (div, section...) hold, below them, only visible text and no block,
+// ignoring what the sanitizer drops: those are written as paragraphs. One post-order walk,
+// so that asking is O(log n) per element; sorted by node for the asking.
+using ParagraphBlocks = std::vector<const GumboNode*>;
+
 constexpr unsigned kHasBlock = 1;
 constexpr unsigned kHasText = 2;
-using ContentFlags = std::unordered_map<const GumboNode*, unsigned>;
 
-ContentFlags content_flags(const GumboNode* body) {
-  ContentFlags flags;
+ParagraphBlocks paragraph_blocks(const GumboNode* body) {
+  ParagraphBlocks blocks;
   struct Frame {
     const GumboNode* node;
     unsigned next = 0;
@@ -382,10 +412,12 @@ ContentFlags content_flags(const GumboNode* body) {
       const GumboNode* node = frame.node;
       unsigned own = frame.flags;
       stack.pop_back();
-      flags[node] = own;
-      if (!stack.empty()) {
-        stack.back().flags |= own | (is_block(node->v.element) ? kHasBlock : 0);
+      if (stack.empty()) break;
+      bool block = is_block(node->v.element);
+      if (block && own == kHasText && action_for(node) == Action::kUnwrap) {
+        blocks.push_back(node);
       }
+      stack.back().flags |= own | (block ? kHasBlock : 0);
       continue;
     }
     auto* child = static_cast<const GumboNode*>(children.data[frame.next++]);
@@ -395,24 +427,38 @@ ContentFlags content_flags(const GumboNode* body) {
       stack.push_back({child});
     }
   }
-  return flags;
+  std::sort(blocks.begin(), blocks.end());
+  return blocks;
 }
 
-std::string sanitize_once(std::string_view html, const Context& ctx) {
+bool is_paragraph_block(const ParagraphBlocks& blocks, const GumboNode* node) {
+  return std::binary_search(blocks.begin(), blocks.end(), node);
+}
+
+// One pass: parse, then write what the allowlist keeps, with ctx.check following along.
+std::string sanitize_once(std::string_view html, Context& ctx) {
   // Parsed as the body of a no-quirks document, the way the output is read inside our
   // pages. (gumbo 0.10.1's fragment mode follows an old spec for <svg><p>, so not that.)
-  std::string input = "<!DOCTYPE html><body>";
-  input.append(limit_nesting(html));
+  constexpr std::string_view kPrefix = "<!DOCTYPE html><body>";
+  std::string input;
+  auto limited = limit_nesting_if_deep(html);
+  std::string_view body_html = limited ? std::string_view(*limited) : html;
+  input.reserve(kPrefix.size() + body_html.size());
+  input.append(kPrefix);
+  input.append(body_html);
+  // gumbo allocates about ten bytes per input byte, and two kilobytes to start with.
+  GumboArena arena(std::min<size_t>(4096 + 12 * input.size(), size_t{1} << 20));
   GumboOptions options = kGumboDefaultOptions;
+  options.allocator = &GumboArena::allocate;
+  options.deallocator = &GumboArena::deallocate;
+  options.userdata = &arena;
   options.max_errors = 0;  // we need no error list; it only costs memory
+  // The tree lives in the arena and goes with it: no gumbo_destroy_output.
   GumboOutput* output = gumbo_parse_with_options(&options, input.data(), input.size());
   std::string out;
-  out.reserve(html.size());
+  out.reserve(html.size() + html.size() / 4 + 64);  // the added attributes, roughly
   const GumboNode* body = find_body(output->root);
-  if (!body) {
-    gumbo_destroy_output(&options, output);
-    return out;
-  }
+  if (!body) return out;
 
   // An explicit stack instead of recursion: partner HTML may nest deeper than a thread's
   // stack allows.
@@ -426,7 +472,7 @@ std::string sanitize_once(std::string_view html, const Context& ctx) {
   std::vector<Frame> stack;
   stack.push_back({&body->v.element.children});
   size_t depth = 0;
-  ContentFlags flags = content_flags(body);
+  ParagraphBlocks paragraphs = paragraph_blocks(body);
   while (!stack.empty()) {
     Frame& frame = stack.back();
     if (frame.next == frame.children->length) {
@@ -439,6 +485,7 @@ std::string sanitize_once(std::string_view html, const Context& ctx) {
         out += "</";
         out += frame.close;
         out += '>';
+        ctx.check.end();
         --depth;
       }
       stack.pop_back();
@@ -446,6 +493,7 @@ std::string sanitize_once(std::string_view html, const Context& ctx) {
     }
     auto* node = static_cast<const GumboNode*>(frame.children->data[frame.next++]);
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
+      ctx.check.text(node->v.text.text);
       append_text(out, node->v.text.text);
       continue;
     }
@@ -460,6 +508,7 @@ std::string sanitize_once(std::string_view html, const Context& ctx) {
       if (tag == GUMBO_TAG_IFRAME) {
         // The content of an iframe is raw text, never shown: only the player goes out.
         if (attrs) {
+          ctx.check.start(GUMBO_TAG_IFRAME);
           append_start_tag(out, "iframe", *attrs);
           out += "</iframe>";
         }
@@ -467,15 +516,17 @@ std::string sanitize_once(std::string_view html, const Context& ctx) {
       }
       if (!attrs) continue;  // an img or source with nothing left to load
       const char* name = output_name(tag);
+      ctx.check.start(tag == GUMBO_TAG_H1 ? GUMBO_TAG_H2 : tag);
       append_start_tag(out, name, *attrs);
       if (is_void(tag)) continue;
       stack.push_back({children, 0, name, out.size(), tag == GUMBO_TAG_PRE});
       ++depth;
     } else if (tag == GUMBO_TAG_IFRAME) {
       continue;
-    } else if (is_block(node->v.element) && flags[node] == kHasText && depth < kMaxDepth) {
+    } else if (depth < kMaxDepth && is_paragraph_block(paragraphs, node)) {
       // A div (or section, address...) of inline content reads as a paragraph; unwrapped
       // bare, its text would run into the text around it.
+      ctx.check.start(GUMBO_TAG_P);
       out += "<p>";
       stack.push_back({children, 0, "p", out.size(), false});
       ++depth;
@@ -483,7 +534,6 @@ std::string sanitize_once(std::string_view html, const Context& ctx) {
       stack.push_back({children});
     }
   }
-  gumbo_destroy_output(&options, output);
   return out;
 }
 
@@ -516,17 +566,36 @@ std::string text_only(std::string_view html) {
   return out;
 }
 
-}  // namespace
-
-std::string sanitize_html(std::string_view html, const SanitizeOptions& options) {
-  Context ctx{options};
-  std::string current = sanitize_once(html, ctx);
+// Passes after a first one that ReparseCheck could not vouch for.
+std::string settle(std::string current, const SanitizeOptions& options) {
   for (int pass = 1; pass < kMaxPasses; ++pass) {
+    Context ctx{options};
     std::string next = sanitize_once(current, ctx);
     if (next == current) return current;
     current = std::move(next);
   }
   return text_only(current);
+}
+
+}  // namespace
+
+FirstPass sanitize_first_pass(std::string_view html, const SanitizeOptions& options) {
+  Context ctx{options};
+  std::string out = sanitize_once(html, ctx);
+  return {std::move(out), ctx.check.plain()};
+}
+
+std::string sanitize_html_by_reparsing(std::string_view html, const SanitizeOptions& options) {
+  Context ctx{options};
+  return settle(sanitize_once(html, ctx), options);
+}
+
+std::string sanitize_html(std::string_view html, const SanitizeOptions& options) {
+  FirstPass first = sanitize_first_pass(html, options);
+  // Output that parses back to the tree it was written from is sanitized again into the
+  // same bytes (reparse_check.h), so the re-parse would only confirm it.
+  if (first.settled) return std::move(first.html);
+  return settle(std::move(first.html), options);
 }
 
 }  // namespace nz::sanitize

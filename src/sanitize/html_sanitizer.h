@@ -15,7 +15,10 @@
 //    https or mailto (href), or relative, made absolute against SanitizeOptions::base_url;
 //  - no comments, no style, class, id or on* attributes.
 // The output is stable: sanitize_html(sanitize_html(x)) == sanitize_html(x), byte for byte,
-// which is what defeats mutation XSS (a string that changes meaning when parsed again).
+// which is what defeats mutation XSS (a string that changes meaning when parsed again). One
+// parse is enough when ReparseCheck (reparse_check.h) vouches that the output parses back
+// to the tree it was written from, which is so for ordinary article HTML; otherwise the
+// output is parsed and sanitized again until it reproduces itself.
 #pragma once
 
 #include <string>
@@ -40,8 +43,9 @@ struct SanitizeOptions {
 };
 
 // Sanitizes an HTML body fragment (UTF-8; invalid bytes become U+FFFD). Never fails: any
-// input gives safe output, possibly empty. The output settles in at most four passes; input
-// that does not settle (none known) comes out as its escaped text in <p> paragraphs.
+// input gives safe output, possibly empty. The output settles in one pass, or in at most
+// four when re-parsed; input that does not settle (none known) comes out as its escaped
+// text in <p> paragraphs.
 // Roughly linear time: start tags nested past 512 levels are dropped first (nesting_limit.h)
 // and kept elements past 200 levels unwrapped. Thread-safe; holds no global state.
 std::string sanitize_html(std::string_view html, const SanitizeOptions& options);

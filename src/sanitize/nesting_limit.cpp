@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 #include <vector>
 
 namespace nz::sanitize {
@@ -49,7 +50,12 @@ size_t find_end_tag(std::string_view html, std::string_view name, size_t from) {
 
 }  // namespace
 
-std::string limit_nesting(std::string_view html, size_t max_depth) {
+std::optional<std::string> limit_nesting_if_deep(std::string_view html, size_t max_depth) {
+  // Every open element took a "<": with no more of those than the limit, none is dropped.
+  // One vectorized count, instead of the tokenizer, for all but the longest inputs.
+  if (static_cast<size_t>(std::count(html.begin(), html.end(), '<')) <= max_depth) {
+    return std::nullopt;
+  }
   std::string out;
   std::vector<std::string> open;
   bool dropped_any = false;
@@ -103,9 +109,14 @@ std::string limit_nesting(std::string_view html, size_t max_depth) {
     }
     i = tag_end + 1;
   }
-  if (!dropped_any) return std::string(html);
+  if (!dropped_any) return std::nullopt;
   out.append(html, copied, std::string_view::npos);
   return out;
+}
+
+std::string limit_nesting(std::string_view html, size_t max_depth) {
+  auto limited = limit_nesting_if_deep(html, max_depth);
+  return limited ? std::move(*limited) : std::string(html);
 }
 
 }  // namespace nz::sanitize

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,5 +23,9 @@ inline constexpr size_t kMaxInputNesting = 512;
 // style, textarea...) are copied as they are. Returns the input unchanged when it is
 // shallow, which is the usual case.
 std::string limit_nesting(std::string_view html, size_t max_depth = kMaxInputNesting);
+
+// limit_nesting without the copy of shallow input: nullopt when no start tag is dropped.
+std::optional<std::string> limit_nesting_if_deep(std::string_view html,
+                                                 size_t max_depth = kMaxInputNesting);
 
 }  // namespace nz::sanitize
