@@ -127,5 +127,55 @@ class PlainTextFieldsAreEscapedTest(unittest.TestCase):
             self.assert_no_injection(link)
 
 
+class PushedPlainTextFieldsAreEscapedTest(unittest.TestCase):
+    """The same vectors pushed by a partner through the JSON API (ninjs headline, byline,
+    description_text): the API's JSON answer stays valid JSON that gives back each item's
+    identity unchanged, and the pages write the fields as text."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix="nz-plain-push-")
+        cls.data = os.path.join(cls.tmp.name, "data")
+        with NzServer(data_dir=cls.data, demo=True):
+            pass
+        code, out, err = run_cli(["token", "create", "--partner", "peoples-daily-online"],
+                                 data_dir=cls.data)
+        if code != 0:
+            raise AssertionError(err)
+        cls.token = out.strip()
+        cls.vectors = [v.replace("\0", "") for v in vectors()]
+        cls.server = NzServer(data_dir=cls.data)
+        cls.server.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.server.cleanup()
+        cls.tmp.cleanup()
+
+    def test_the_api_answers_valid_json_and_pages_write_text(self):
+        items = [{"uri": "urn:xss:%d:%s" % (i, v), "headline": "P%d %s" % (i, v),
+                  "byline": v, "description_text": v, "body_html": "<p>Body %d.</p>" % i}
+                 for i, v in enumerate(self.vectors)]
+        resp = self.server.request("POST", "/api/v1/zones/china-news-zone/articles",
+                                   body=json.dumps(items),
+                                   headers={"Authorization": "Bearer " + self.token,
+                                            "Content-Type": "application/json"})
+        self.assertEqual(resp.status, 201, resp.text[:500])
+        result = json.loads(resp.text)  # valid JSON whatever the partner sent
+        self.assertEqual(result["failed"], 0)
+        self.assertEqual([item["guid"] for item in result["items"]],
+                         [item["uri"] for item in items])
+        for item in result["items"]:
+            path = "/" + item["url"].split("/", 3)[3]
+            page = self.server.get(path)
+            self.assertIn(page.status, (200, 301), path)
+            if page.status == 301:  # a near-duplicate leads to its original
+                continue
+            finder = InjectionFinder()
+            finder.feed(page.text)
+            self.assertEqual(finder.problems, [], path)
+
+
 if __name__ == "__main__":
     unittest.main()
