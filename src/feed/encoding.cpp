@@ -3,7 +3,13 @@
 #include <iconv.h>
 
 #include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <memory>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "feed/text.h"
 
@@ -29,6 +35,18 @@ std::string canonical(std::string_view label) {
   }
   if (l == "utf-16") return "utf-16";
   return l;
+}
+
+// A charset name as IANA registers them (RFC 2978 §2.3: printable US-ASCII, in practice
+// letters, digits and - _ . : + ( )), at most 40 characters; empty counts as one.
+bool is_label(std::string_view label) {
+  if (label.size() > 40) return false;
+  for (char c : label) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+              c == '.' || c == ':' || c == '+' || c == '(' || c == ')';
+    if (!ok) return false;
+  }
+  return true;
 }
 
 std::string declared_xml_encoding(std::string_view bytes) {
@@ -67,40 +85,88 @@ std::string from_cp1252(std::string_view bytes) {
   return out;
 }
 
+// The length of the longest well-formed UTF-8 prefix of `b`: ASCII eight bytes at a time,
+// two- and three-byte sequences (Latin, CJK) inline, the rest by utf8_sequence_length.
+size_t valid_prefix(std::string_view b) {
+  const auto* p = reinterpret_cast<const unsigned char*>(b.data());
+  size_t n = b.size();
+  size_t i = 0;
+  while (i < n) {
+#if defined(__SSE2__)
+    if (i + 16 <= n) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      if (_mm_movemask_epi8(v) == 0) {  // sixteen ASCII bytes
+        i += 16;
+        continue;
+      }
+    }
+#endif
+    if (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((w & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+    } else if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+    } else if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+               (p[i + 2] & 0xC0) == 0x80) {
+      i += 3;  // U+1000..U+CFFF: never overlong, never a surrogate
+    } else {
+      size_t len = utf8_sequence_length(b.substr(i));
+      if (len == 0) return i;
+      i += len;
+    }
+  }
+  return i;
+}
+
 // Copies valid UTF-8, replacing each invalid byte with U+FFFD.
 std::string repair_utf8(std::string_view b) {
   std::string out;
   out.reserve(b.size());
-  size_t i = 0;
-  while (i < b.size()) {
-    unsigned char c = b[i];
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    bool ok = n > 0 && i + n <= b.size();
-    for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(b[i + k]) >> 6) == 2;
-    if (ok && n > 1) {
-      char32_t cp = c & (0x7F >> n);
-      for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (b[i + k] & 0x3F);
-      static constexpr char32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
-      ok = cp >= kMin[n] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
-    }
-    if (ok) {
-      out.append(b.substr(i, n));
-      i += n;
-    } else {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    }
+  while (!b.empty()) {
+    size_t ok = valid_prefix(b);
+    out.append(b.substr(0, ok));
+    if (ok == b.size()) break;
+    out += "\xEF\xBF\xBD";
+    b.remove_prefix(ok + 1);
   }
   return out;
 }
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view bytes) { return repair_utf8(bytes) == bytes; }
+size_t utf8_sequence_length(std::string_view b) {
+  if (b.empty()) return 0;
+  unsigned char c = b[0];
+  size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (n == 0 || n > b.size()) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    if ((static_cast<unsigned char>(b[k]) >> 6) != 2) return 0;
+  }
+  if (n == 1) return 1;
+  char32_t cp = c & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (b[k] & 0x3F);
+  static constexpr char32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+  bool ok = cp >= kMin[n] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+  return ok ? n : 0;
+}
+
+bool is_valid_utf8(std::string_view bytes) { return valid_prefix(bytes) == bytes.size(); }
 
 DetectedEncoding detect_encoding(std::string_view b, std::string_view http_charset) {
   DetectedEncoding d;
-  if (b.starts_with("\xEF\xBB\xBF")) return {"utf-8", 3, {}};
+  if (b.starts_with("\xEF\xBB\xBF")) {
+    d = {"utf-8", 3, {}};
+    d.valid_utf8 = is_valid_utf8(b.substr(3));
+    return d;
+  }
   if (b.starts_with("\xFF\xFE")) return {"utf-16le", 2, {}};
   if (b.starts_with("\xFE\xFF")) return {"utf-16be", 2, {}};
   // UTF-16 without BOM, recognised by "<?" (XML 1.0 Appendix F).
@@ -108,20 +174,30 @@ DetectedEncoding detect_encoding(std::string_view b, std::string_view http_chars
   if (b.starts_with(std::string_view("\0<\0?", 4))) return {"utf-16be", 0, {}};
   std::string declared = canonical(http_charset);
   if (declared.empty()) declared = canonical(declared_xml_encoding(b));
+  if (!is_label(declared)) {
+    // iconv reads "utf-8\xFF\xFF" as utf-8 (glibc drops what it does not know), and the label
+    // would then be printed as the "encoding": a label that is no charset name is no
+    // declaration.
+    d.problem = "unreadable encoding declaration ignored";
+    declared.clear();
+  }
   if (declared == "utf-16" || declared == "utf-16le" || declared == "utf-16be") {
     declared.clear();  // the bytes are plainly not UTF-16 (no BOM, ASCII "<?")
   }
   bool valid = is_valid_utf8(b);
+  d.valid_utf8 = valid;
   if (declared.empty()) {
     d.name = valid ? "utf-8" : "windows-1252";
     return d;
   }
   if (declared == "utf-8" && !valid) {
+    d.valid_utf8 = false;
     d.name = "windows-1252";
     d.problem = "declared utf-8 but the bytes are not; read as windows-1252";
     return d;
   }
   d.name = declared;
+  d.valid_utf8 = valid && declared == "utf-8";
   return d;
 }
 

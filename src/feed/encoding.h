@@ -20,6 +20,9 @@ struct DetectedEncoding {
   size_t bom_length = 0;  // bytes of byte-order mark to skip
   // Set when the declaration was overridden because the bytes disagree.
   std::optional<std::string> problem;
+  // The bytes were checked and are well-formed UTF-8 (name is then "utf-8"): to_utf8 would
+  // copy them unchanged.
+  bool valid_utf8 = false;
 };
 
 // `http_charset` is the charset parameter of the Content-Type header, empty when unknown.
@@ -28,6 +31,10 @@ DetectedEncoding detect_encoding(std::string_view bytes, std::string_view http_c
 // Converts `bytes` (after the BOM) from `encoding` to UTF-8. Invalid sequences become U+FFFD.
 // Fails with kInvalidInput when the encoding is unknown to the converter.
 Result<std::string> to_utf8(std::string_view bytes, const std::string& encoding);
+
+// The length (1-4) of the well-formed UTF-8 sequence `bytes` starts with; 0 when it starts
+// with none (or is empty).
+size_t utf8_sequence_length(std::string_view bytes);
 
 // True when `bytes` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view bytes);

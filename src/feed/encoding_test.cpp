@@ -67,5 +67,15 @@ TEST(ToUtf8Test, RejectsUnknownEncoding) {
   EXPECT_EQ(s.error().code, ErrorCode::kInvalidInput);
 }
 
+TEST(DetectEncodingTest, IgnoresADeclarationThatIsNoCharsetName) {
+  // Found by fuzz_feed_parse: glibc's iconv accepted "utf-8\xFF..." and the label reached the
+  // JSON output as invalid UTF-8.
+  auto d = detect_encoding("<?xml version=\"1.0\" encoding=\"utf-8\xFF\xFF\"?><rss/>");
+  EXPECT_EQ(d.name, "windows-1252");
+  EXPECT_TRUE(d.problem.has_value());
+  EXPECT_EQ(detect_encoding("<?xml version=\"1.0\" encoding=\"utf 8\"?><rss/>").name, "utf-8");
+  EXPECT_EQ(detect_encoding("<rss/>", "koi8-r\xD0").name, "utf-8");
+}
+
 }  // namespace
 }  // namespace nz::feed

@@ -19,6 +19,12 @@ boost::json::value opt(const std::optional<core::Timestamp>& t) {
   return boost::json::value(core::format_rfc3339(*t));
 }
 
+boost::json::array strings(const std::vector<std::string>& list) {
+  boost::json::array out;
+  for (const auto& s : list) out.emplace_back(s);
+  return out;
+}
+
 }  // namespace
 
 std::string to_json(const ParsedFeed& feed, const HtmlFilter& html_filter) {
@@ -38,6 +44,9 @@ std::string to_json(const ParsedFeed& feed, const HtmlFilter& html_filter) {
   meta["language"] = opt(feed.feed.language);
   meta["updated"] = opt(feed.feed.updated);
   meta["image"] = opt(feed.feed.image);
+  // Extensions beyond the contract (docs/parse-contract.md, "Extensions").
+  meta["hub"] = opt(feed.feed.hub);
+  meta["self"] = opt(feed.feed.self);
   out["feed"] = std::move(meta);
   boost::json::array entries;
   for (const FeedEntry& e : feed.entries) {
@@ -50,9 +59,7 @@ std::string to_json(const ParsedFeed& feed, const HtmlFilter& html_filter) {
     o["author"] = opt(e.author);
     o["summary"] = html(e.summary_html);
     o["content"] = html(e.content_html);
-    boost::json::array cats;
-    for (const auto& c : e.categories) cats.emplace_back(c);
-    o["categories"] = std::move(cats);
+    o["categories"] = strings(e.categories);
     boost::json::array encs;
     for (const auto& enc : e.enclosures) {
       boost::json::object eo;
@@ -66,9 +73,28 @@ std::string to_json(const ParsedFeed& feed, const HtmlFilter& html_filter) {
       encs.emplace_back(std::move(eo));
     }
     o["enclosures"] = std::move(encs);
+    // Extensions beyond the contract: partner metadata.
+    o["pubstatus"] = e.pubstatus ? boost::json::value(to_string(*e.pubstatus)) : nullptr;
+    o["embargoed"] = opt(e.embargoed);
+    o["byline"] = opt(e.byline);
+    o["language"] = opt(e.language);
+    o["rights"] = opt(e.rights);
+    o["usage_terms"] = opt(e.usage_terms);
+    o["rights_link"] = opt(e.rights_link);
+    o["places"] = strings(e.places);
+    o["subjects"] = strings(e.subjects);
     entries.emplace_back(std::move(o));
   }
   out["entries"] = std::move(entries);
+  boost::json::array deleted;
+  for (const DeletedEntry& d : feed.deleted_entries) {
+    boost::json::object t;
+    t["ref"] = d.ref;
+    t["when"] = opt(d.when);
+    t["comment"] = opt(d.comment);
+    deleted.emplace_back(std::move(t));
+  }
+  out["deleted_entries"] = std::move(deleted);
   return boost::json::serialize(out);
 }
 

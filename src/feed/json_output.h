@@ -1,6 +1,8 @@
-// The JSON form of a ParsedFeed: exactly the `newszone parse` output contract of issue 3
+// The JSON form of a ParsedFeed: the `newszone parse` output contract of issue 3
 // (docs/parse-contract.md): keys in contract order, format names "rss20" ..., dates
-// "YYYY-MM-DDTHH:MM:SSZ", null for absent values.
+// "YYYY-MM-DDTHH:MM:SSZ", null for absent values. The contract's extensions (partner metadata,
+// hub and self, deleted_entries) follow the contract's keys in each object; null or [] when
+// absent.
 #pragma once
 
 #include <functional>

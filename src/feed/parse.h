@@ -22,6 +22,7 @@ namespace nz::feed {
 struct ParseOptions {
   // Where the document came from; relative links resolve against it after any xml:base.
   // Empty: the feed's own self link (atom:link rel="self", JSON Feed feed_url) when absolute.
+  // Bytes that are not UTF-8 are percent-encoded before use.
   std::string base_url;
   // The charset parameter of the HTTP Content-Type, empty when not fetched over HTTP.
   std::string http_charset;

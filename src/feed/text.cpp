@@ -63,8 +63,10 @@ std::string decode_entities(std::string_view text) {
   while (i < text.size()) {
     char c = text[i];
     if (c != '&') {
-      out += c;
-      ++i;
+      size_t next = text.find('&', i);
+      if (next == std::string_view::npos) next = text.size();
+      out.append(text.substr(i, next - i));
+      i = next;
       continue;
     }
     size_t semi = text.find(';', i + 1);
@@ -124,8 +126,10 @@ std::string strip_tags(std::string_view html) {
   while (i < html.size()) {
     char c = html[i];
     if (c != '<') {
-      out += c;
-      ++i;
+      size_t next = html.find('<', i);
+      if (next == std::string_view::npos) next = html.size();
+      out.append(html.substr(i, next - i));
+      i = next;
       continue;
     }
     char n = i + 1 < html.size() ? html[i + 1] : '\0';
@@ -191,7 +195,12 @@ std::string collapse_whitespace(std::string_view text) {
 }
 
 std::string html_to_text(std::string_view html) {
-  return collapse_whitespace(decode_entities(strip_tags(html)));
+  // Most titles and names have neither tags nor references: no copies for those steps.
+  std::string stripped, decoded;
+  std::string_view t = html;
+  if (t.find('<') != std::string_view::npos) t = stripped = strip_tags(t);
+  if (t.find('&') != std::string_view::npos) t = decoded = decode_entities(t);
+  return collapse_whitespace(t);
 }
 
 std::string escape_html(std::string_view text) { return core::escape_html(text); }
@@ -224,6 +233,17 @@ std::optional<std::string> non_empty(std::string_view text) {
   text = trim(text);
   if (text.empty()) return std::nullopt;
   return std::string(text);
+}
+
+std::optional<std::string> non_empty(std::string&& text) {
+  std::string_view t = trim(text);
+  if (t.empty()) return std::nullopt;
+  if (t.size() != text.size()) {
+    size_t start = t.data() - text.data();
+    text.erase(start + t.size());
+    text.erase(0, start);
+  }
+  return std::move(text);
 }
 
 }  // namespace nz::feed

@@ -37,5 +37,7 @@ void append_utf8(std::string& out, char32_t code_point);
 
 // Empty-or-whitespace becomes nullopt, else the trimmed text.
 std::optional<std::string> non_empty(std::string_view text);
+// The same for a string that is no longer needed: trimmed in place, without a copy.
+std::optional<std::string> non_empty(std::string&& text);
 
 }  // namespace nz::feed

@@ -42,33 +42,39 @@ TEST(UndoDoubleEscapeTest, UnescapesOnlyEscapedMarkup) {
 }
 
 TEST(RepairXmlTest, TurnsHtmlEntitiesIntoCharacterReferences) {
-  auto r = repair_xml("<t>caf&eacute;&nbsp;&amp;</t>");
-  EXPECT_EQ(r.text, "<t>caf&#233;&#160;&amp;</t>");
+  std::string doc = "<t>caf&eacute;&nbsp;&amp;</t>";
+  auto r = repair_xml(doc);
+  EXPECT_EQ(r.document(doc), "<t>caf&#233;&#160;&amp;</t>");
   EXPECT_EQ(r.problem, "undefined entity &eacute;");
 }
 
 TEST(RepairXmlTest, EscapesStrayAmpersandsButNotInCdata) {
-  auto r = repair_xml("<t>AT&T & co <![CDATA[R&D &nbsp;]]></t>");
-  EXPECT_EQ(r.text, "<t>AT&amp;T &amp; co <![CDATA[R&D &nbsp;]]></t>");
+  std::string doc = "<t>AT&T & co <![CDATA[R&D &nbsp;]]></t>";
+  auto r = repair_xml(doc);
+  EXPECT_EQ(r.document(doc), "<t>AT&amp;T &amp; co <![CDATA[R&D &nbsp;]]></t>");
   EXPECT_TRUE(r.problem.has_value());
 }
 
 TEST(RepairXmlTest, DropsJunkBeforeDeclaration) {
-  auto r = repair_xml("garbage\n<?xml version=\"1.0\"?><rss/>");
-  EXPECT_EQ(r.text, "<?xml version=\"1.0\"?><rss/>");
+  std::string doc = "garbage\n<?xml version=\"1.0\"?><rss/>";
+  auto r = repair_xml(doc);
+  EXPECT_EQ(r.document(doc), "<?xml version=\"1.0\"?><rss/>");
+  EXPECT_FALSE(r.changed);
   EXPECT_EQ(r.problem, "junk before the XML declaration");
 }
 
 TEST(RepairXmlTest, KeepsEntitiesTheDoctypeDeclares) {
-  auto r = repair_xml("<!DOCTYPE rss [<!ENTITY brand \"X\">]><rss>&brand;</rss>");
-  EXPECT_EQ(r.text, "<!DOCTYPE rss [<!ENTITY brand \"X\">]><rss>&brand;</rss>");
+  std::string doc = "<!DOCTYPE rss [<!ENTITY brand \"X\">]><rss>&brand;</rss>";
+  auto r = repair_xml(doc);
+  EXPECT_EQ(r.document(doc), doc);
   EXPECT_FALSE(r.problem.has_value());
 }
 
 TEST(RepairXmlTest, LeavesWellFormedXmlAlone) {
   std::string doc = "<?xml version=\"1.0\"?>\n<rss><a>&lt;&#38;&#x26;</a></rss>";
   auto r = repair_xml(doc);
-  EXPECT_EQ(r.text, doc);
+  EXPECT_EQ(r.document(doc), doc);
+  EXPECT_FALSE(r.changed);
   EXPECT_FALSE(r.problem.has_value());
 }
 

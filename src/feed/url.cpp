@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "feed/encoding.h"
 #include "feed/text.h"
 
 namespace nz::feed {
@@ -131,6 +132,26 @@ std::string resolve_url(std::string_view base_in, std::string_view ref_in) {
     }
   }
   return recompose(t, path);
+}
+
+std::string encode_invalid_utf8(std::string_view url) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(url.size());
+  size_t i = 0;
+  while (i < url.size()) {
+    size_t n = utf8_sequence_length(url.substr(i));
+    if (n > 0) {
+      out.append(url.substr(i, n));
+      i += n;
+      continue;
+    }
+    unsigned char c = url[i++];
+    out += '%';
+    out += kHex[c >> 4];
+    out += kHex[c & 0xF];
+  }
+  return out;
 }
 
 }  // namespace nz::feed

@@ -10,6 +10,11 @@ namespace nz::feed {
 // True when `ref` has a scheme ("https:", "mailto:", ...).
 bool has_scheme(std::string_view ref);
 
+// `url` with every byte that is no part of well-formed UTF-8 percent-encoded ("%FF"), so that
+// a base URL from outside the document (a header, the command line) cannot put invalid UTF-8
+// into resolved links. Well-formed UTF-8 is returned unchanged.
+std::string encode_invalid_utf8(std::string_view url);
+
 // Resolves `ref` against `base` (RFC 3986 §5.2.2, strict). An absolute `ref` comes back with
 // its dot segments removed; when `base` is empty or itself not absolute, `ref` is returned
 // unchanged (trimmed). Surrounding whitespace in either is ignored.

@@ -57,5 +57,11 @@ TEST(HasSchemeTest, RecognisesSchemes) {
   EXPECT_FALSE(has_scheme("1http://x"));
 }
 
+TEST(EncodeInvalidUtf8Test, PercentEncodesOnlyBytesThatAreNoUtf8) {
+  EXPECT_EQ(encode_invalid_utf8("https://x.example/n\xC3\xA4/\xC3/\xFF"),
+            "https://x.example/n\xC3\xA4/%C3/%FF");
+  EXPECT_EQ(encode_invalid_utf8("https://x.example/a b"), "https://x.example/a b");
+}
+
 }  // namespace
 }  // namespace nz::feed

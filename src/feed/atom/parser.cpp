@@ -1,6 +1,10 @@
 #include "feed/atom/parser.h"
 
+#include <array>
+#include <vector>
+
 #include "feed/date.h"
+#include "feed/feed_extensions.h"
 #include "feed/media_rss.h"
 #include "feed/text.h"
 #include "feed/url.h"
@@ -9,6 +13,15 @@ namespace nz::feed::atom {
 namespace {
 
 enum class Kind { kText, kHtml, kXhtml, kXml, kNone };
+
+
+// What an entry inherits from its feed: author (RFC 4287 §4.2.1), rights (§4.2.10), license
+// (RFC 4946 §2.3). Read once, not once per entry.
+struct FeedDefaults {
+  std::optional<std::string> author;
+  std::optional<std::string> rights;
+  std::optional<std::string> license;
+};
 
 struct Reader {
   std::string_view ns;  // the Atom namespace of this document ("" when it has none)
@@ -79,13 +92,11 @@ struct Reader {
     return std::nullopt;
   }
 
-  std::optional<core::Timestamp> date(const xml::Node* n, std::string_view local) const {
-    xml::Node* d = child(n, local);
-    return d ? parse_date(xml::text(d)) : std::nullopt;
-  }
-
-  std::optional<std::string> person(const xml::Node* n) const {
-    for (xml::Node* k : xml::children(n)) {
+  // The first author's name (else e-mail) among `nodes` (the children of an entry, a source or
+  // the feed).
+  template <class Range>
+  std::optional<std::string> person(const Range& nodes) const {
+    for (xml::Node* k : nodes) {
       if (!xml::is(k, ns, "author")) continue;
       if (auto name = non_empty(collapse_whitespace(xml::text(child(k, "name"))))) return name;
       if (auto email = non_empty(xml::text(child(k, "email")))) return email;
@@ -93,11 +104,13 @@ struct Reader {
     return std::nullopt;
   }
 
-  // The alternate link (rel missing = alternate, RFC 4287 §4.2.7.2), preferring text/html.
-  std::optional<std::string> alternate(const xml::Node* n) const {
+  // The alternate link among `nodes` (rel missing = alternate, RFC 4287 §4.2.7.2), preferring
+  // text/html.
+  template <class Range>
+  std::optional<std::string> alternate(const Range& nodes) const {
     std::optional<std::string> best;
     bool best_html = false;
-    for (xml::Node* k : xml::children(n)) {
+    for (xml::Node* k : nodes) {
       if (!xml::is(k, ns, "link")) continue;
       std::string rel(trim(xml::attr(k, "rel").value_or("alternate")));
       if (rel != "alternate" && rel != "http://www.iana.org/assignments/relation/alternate") {
@@ -115,32 +128,37 @@ struct Reader {
     return best;
   }
 
-  FeedEntry entry(const xml::Node* e, const xml::Node* feed) const {
+  // The elements of an entry that are read by name, found in one pass (first_children).
+  enum Field : size_t {
+    kId, kTitle, kPublished, kCreated, kDcDate, kUpdated, kSource, kDcCreator, kSummary,
+    kContent, kRights, kDcRights, kDcLanguage, kFields
+  };
+  std::array<xml::Name, kFields> entry_names() const {
+    return {{{ns, "id"}, {ns, "title"}, {ns, v03 ? "issued" : "published"}, {ns, "created"},
+             {xml::kDc, "date"}, {ns, v03 ? "modified" : "updated"}, {ns, "source"},
+             {xml::kDc, "creator"}, {ns, "summary"}, {ns, "content"},
+             {ns, v03 ? "copyright" : "rights"}, {xml::kDc, "rights"}, {xml::kDc, "language"}}};
+  }
+
+  FeedEntry entry(const xml::Node* e, const std::array<xml::Name, kFields>& names,
+                  const FeedDefaults& defaults) const {
     FeedEntry out;
-    out.id = non_empty(xml::text(child(e, "id")));
-    out.title = as_text(child(e, "title"));
-    out.link = alternate(e);
+    auto f = xml::first_children(e, names);
+    out.id = non_empty(xml::text(f[kId]));
+    out.title = as_text(f[kTitle]);
+    out.link = alternate(xml::children(e));
     if (!out.id) out.id = out.link;
-    out.published = date(e, v03 ? "issued" : "published");
-    if (!out.published) out.published = date(e, "created");
-    if (!out.published) {
-      if (xml::Node* d = xml::child(e, xml::kDc, "date")) out.published = parse_date(xml::text(d));
+    for (Field d : {kPublished, kCreated, kDcDate}) {
+      if (!out.published && f[d]) out.published = parse_date(xml::text(f[d]));
     }
-    out.updated = date(e, v03 ? "modified" : "updated");
-    out.author = person(e);
-    if (!out.author) {
-      if (xml::Node* src = child(e, "source")) out.author = person(src);
-    }
-    if (!out.author) out.author = person(feed);
-    if (!out.author) {
-      if (xml::Node* c = xml::child(e, xml::kDc, "creator")) {
-        out.author = non_empty(html_to_text(xml::text(c)));
-      }
-    }
-    out.summary_html = as_html(child(e, "summary"));
-    xml::Node* content = child(e, "content");
-    out.content_html = as_html(content);
-    out.content_base = xml::base_of(content ? content : e, doc_base);
+    if (f[kUpdated]) out.updated = parse_date(xml::text(f[kUpdated]));
+    out.author = person(xml::children(e));
+    if (!out.author && f[kSource]) out.author = person(xml::children(f[kSource]));
+    if (!out.author) out.author = defaults.author;
+    if (!out.author && f[kDcCreator]) out.author = non_empty(html_to_text(xml::text(f[kDcCreator])));
+    out.summary_html = as_html(f[kSummary]);
+    out.content_html = as_html(f[kContent]);
+    out.content_base = xml::base_of(f[kContent] ? f[kContent] : e, doc_base);
     if (out.content_base->empty()) out.content_base.reset();
     for (xml::Node* k : xml::children(e)) {
       if (xml::is(k, ns, "category")) {
@@ -158,6 +176,17 @@ struct Reader {
       }
     }
     add_media_enclosures(e, xml::base_of(e, doc_base), out.enclosures);
+    // Partner metadata (extensions to the contract).
+    out.rights = as_text(f[kRights]);
+    if (!out.rights && f[kSource]) out.rights = as_text(child(f[kSource], "rights"));
+    if (!out.rights) out.rights = non_empty(html_to_text(xml::text(f[kDcRights])));
+    if (!out.rights) out.rights = defaults.rights;
+    bool inherit = true;
+    out.rights_link = license_link(xml::element_children(e), ns, doc_base, inherit);
+    if (inherit) out.rights_link = defaults.license;
+    // xml:lang on the entry, else dc:language; the feed's language is filled in by feed::parse.
+    out.language = non_empty(xml::attr(e, "lang", xml::kXml).value_or(""));
+    if (!out.language) out.language = non_empty(xml::text(f[kDcLanguage]));
     return out;
   }
 };
@@ -180,32 +209,44 @@ ParsedFeed parse(const xml::Node* root, FeedFormat format, const std::string& ba
   ParsedFeed out;
   out.format = format;
   Reader r{.ns = xml::ns(root), .v03 = format == FeedFormat::kAtom03, .doc_base = base_url};
-  if (r.doc_base.empty()) {
-    for (xml::Node* k : xml::children(root)) {
-      if (xml::is(k, r.ns, "link") && trim(xml::attr(k, "rel").value_or("")) == "self") {
-        std::string href(trim(xml::attr(k, "href").value_or("")));
-        if (has_scheme(href)) r.doc_base = href;
-      }
-    }
-  }
-  FeedMetadata& f = out.feed;
-  f.title = r.as_text(r.child(root, "title"));
-  f.link = r.alternate(root);
-  f.description = r.as_text(r.child(root, r.v03 ? "tagline" : "subtitle"));
-  if (!f.description) f.description = r.as_text(r.child(root, "subtitle"));
-  static constexpr std::string_view kXmlNs = "http://www.w3.org/XML/1998/namespace";
-  f.language = non_empty(xml::attr(root, "lang", kXmlNs).value_or(""));
-  f.updated = r.date(root, r.v03 ? "modified" : "updated");
-  if (!f.updated) f.updated = r.date(root, "updated");
-  for (std::string_view which : {"logo", "icon"}) {
-    if (f.image) break;
-    if (xml::Node* n = r.child(root, which)) {
-      if (auto u = non_empty(xml::text(n))) f.image = resolve_url(xml::base_of(n, r.doc_base), *u);
-    }
-  }
+  // One pass over the feed: the entries apart from the rest, as there may be thousands.
+  std::vector<xml::Node*> meta, entries;
   for (xml::Node* k : xml::children(root)) {
-    if (xml::is(k, r.ns, "entry")) out.entries.push_back(r.entry(k, root));
+    (xml::is(k, r.ns, "entry") ? entries : meta).push_back(k);
   }
+  if (r.doc_base.empty()) r.doc_base = absolute_self(meta, r.ns).value_or("");
+  enum : size_t { kTitle, kTagline, kSubtitle, kUpdated03, kUpdated, kLogo, kIcon, kRights,
+                  kDcRights, kFields };
+  auto c = xml::first_named(meta, std::array<xml::Name, kFields>{{
+      {r.ns, "title"}, {r.ns, r.v03 ? "tagline" : "subtitle"}, {r.ns, "subtitle"},
+      {r.ns, r.v03 ? "modified" : "updated"}, {r.ns, "updated"}, {r.ns, "logo"}, {r.ns, "icon"},
+      {r.ns, r.v03 ? "copyright" : "rights"}, {xml::kDc, "rights"}}});
+  FeedMetadata& f = out.feed;
+  f.title = r.as_text(c[kTitle]);
+  f.link = r.alternate(meta);
+  f.description = r.as_text(c[kTagline]);
+  if (!f.description) f.description = r.as_text(c[kSubtitle]);
+  f.language = non_empty(xml::attr(root, "lang", xml::kXml).value_or(""));
+  for (size_t d : {kUpdated03, kUpdated}) {
+    if (!f.updated && c[d]) f.updated = parse_date(xml::text(c[d]));
+  }
+  for (size_t which : {kLogo, kIcon}) {
+    if (f.image || !c[which]) continue;
+    if (auto u = non_empty(xml::text(c[which]))) {
+      f.image = resolve_url(xml::base_of(c[which], r.doc_base), *u);
+    }
+  }
+  read_websub_links(meta, r.ns, r.doc_base, f);
+  FeedDefaults defaults;
+  defaults.rights = r.as_text(c[kRights]);
+  if (!defaults.rights) defaults.rights = non_empty(html_to_text(xml::text(c[kDcRights])));
+  bool unused = true;
+  defaults.license = license_link(meta, r.ns, r.doc_base, unused);
+  defaults.author = r.person(meta);
+  auto names = r.entry_names();
+  out.entries.reserve(entries.size());
+  for (xml::Node* k : entries) out.entries.push_back(r.entry(k, names, defaults));
+  add_tombstones(meta, out.deleted_entries);
   return out;
 }
 

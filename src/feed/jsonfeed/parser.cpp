@@ -75,6 +75,7 @@ FeedEntry item(const boost::json::object& it, const std::string& base,
     }
   }
   if (auto img = url(it, "image", base)) add_enclosure(e.enclosures, Enclosure{.url = *img});
+  e.language = json::str(it, "language");  // 1.1
   return e;
 }
 
@@ -103,6 +104,18 @@ ParsedFeed parse(const boost::json::object& root, FeedFormat format, const std::
   f.link = url(root, "home_page_url", base);
   if (auto d = json::str(root, "description")) f.description = non_empty(html_to_text(*d));
   f.language = json::str(root, "language");
+  f.self = url(root, "feed_url", base);
+  // "hubs": [{"type": "WebSub", "url": ...}] — other types (rssCloud) are no WebSub hub.
+  if (auto* hubs = json::arr(root, "hubs")) {
+    for (const auto& h : *hubs) {
+      auto* ho = h.if_object();
+      if (!ho) continue;
+      std::string type = json::str(*ho, "type").value_or("");
+      for (char& c : type) c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+      if (type != "websub") continue;
+      if ((f.hub = url(*ho, "url", base))) break;
+    }
+  }
   f.image = url(root, "icon", base);
   if (!f.image) f.image = url(root, "favicon", base);
   auto feed_author = author(root);

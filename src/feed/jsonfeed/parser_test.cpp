@@ -36,5 +36,40 @@ TEST(JsonFeedParserTest, WrongTypesReadAsAbsent) {
   EXPECT_FALSE(feed->entries.at(0).title.has_value());
 }
 
+TEST(JsonFeedParserTest, ReadsWebSubHubButNotRssCloud) {
+  auto feed = parse(R"({"version":"https://jsonfeed.org/version/1.1",
+    "feed_url":"https://example.org/feed.json",
+    "hubs":[{"type":"rssCloud","url":"https://cloud.example/"},{"type":"WebSub","url":"/hub"}]})");
+  ASSERT_TRUE(feed);
+  EXPECT_EQ(feed->feed.hub, "https://example.org/hub");
+  EXPECT_EQ(feed->feed.self, "https://example.org/feed.json");
+}
+
+TEST(JsonFeedParserTest, ItemLanguageOverridesFeedLanguage) {
+  auto feed = parse(R"({"version":"https://jsonfeed.org/version/1.1","language":"en",
+    "items":[{"id":"1"},{"id":"2","language":"fr"}]})");
+  ASSERT_TRUE(feed);
+  EXPECT_EQ(feed->entries.at(0).language, "en");
+  EXPECT_EQ(feed->entries.at(1).language, "fr");
+}
+
+TEST(JsonFeedParserTest, RecoversCompleteItemsOfTruncatedFeed) {
+  auto feed = parse(R"({"version":"https://jsonfeed.org/version/1.1","title":"T",
+    "items":[{"id":"1"},{"id":"2","tags":["a","b)");
+  ASSERT_TRUE(feed) << feed.error().message;
+  EXPECT_TRUE(feed->bozo);
+  EXPECT_EQ(feed->feed.title, "T");
+  ASSERT_EQ(feed->entries.size(), 1u);
+  EXPECT_EQ(feed->entries[0].id, "1");
+}
+
+TEST(JsonFeedParserTest, RecoversFeedCutAfterItsItems) {
+  auto feed = parse(R"({"version":"https://jsonfeed.org/version/1.1",
+    "items":[{"id":"1"},{"id":"2"}],"_ext":{"a":)");
+  ASSERT_TRUE(feed) << feed.error().message;
+  EXPECT_TRUE(feed->bozo);
+  EXPECT_EQ(feed->entries.size(), 2u);
+}
+
 }  // namespace
 }  // namespace nz::feed

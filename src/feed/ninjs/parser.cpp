@@ -2,9 +2,12 @@
 
 #include <boost/json/value.hpp>
 
+#include <algorithm>
+
 #include "feed/date.h"
 #include "feed/json_fields.h"
 #include "feed/media_rss.h"
+#include "feed/pubstatus.h"
 #include "feed/text.h"
 #include "feed/url.h"
 
@@ -53,8 +56,48 @@ void add_rendition(FeedEntry& e, const boost::json::object& r, const std::string
   Enclosure enc{.url = resolve_url(base, *href)};
   enc.type = json::str(r, "contenttype");
   if (!enc.type) enc.type = json::str(r, "mimetype");
-  enc.length = json::integer(r, "size");
+  enc.length = json::integer(r, "sizeinbytes");  // ninjs 1.x and 2.x
+  if (!enc.length) enc.length = json::integer(r, "size");
   add_enclosure(e.enclosures, std::move(enc));
+}
+
+// The names of a list of concepts: 1.x "subject"/"place", 2.x "subjects"/"places", each an
+// array of {name, rel, uri|scheme+code, ...}.
+void add_names(std::vector<std::string>& list, const boost::json::object& o,
+               std::string_view key) {
+  auto* concepts = json::arr(o, key);
+  if (!concepts) return;
+  for (const auto& v : *concepts) {
+    if (auto* c = v.if_object()) {
+      if (auto n = json::str(*c, "name")) add_category(list, *n);
+    }
+  }
+}
+
+std::optional<std::string> plain(const boost::json::object& o, std::string_view key) {
+  auto s = json::str(o, key);
+  return s ? non_empty(html_to_text(*s)) : std::nullopt;
+}
+
+// The partner metadata of ninjs 1.x and 2.x (the same names in both, except the byline and the
+// concept lists).
+void read_partner_metadata(FeedEntry& e, const boost::json::object& o, const std::string& base) {
+  if (auto s = json::str(o, "pubstatus")) e.pubstatus = parse_pubstatus(*s);
+  e.embargoed = date(o, "embargoed");
+  e.byline = plain(o, "byline");                // 1.x
+  if (!e.byline) e.byline = plain(o, "by");     // 2.x
+  e.language = json::str(o, "language");
+  e.rights = plain(o, "copyrightnotice");
+  if (!e.rights) e.rights = plain(o, "copyrightholder");
+  e.usage_terms = plain(o, "usageterms");
+  // rightsinfo (1.4, 2.x): a link to the rights, or an encoded rights expression we keep out.
+  if (auto* ri = json::obj(o, "rightsinfo")) {
+    if (auto href = json::str(*ri, "linkedrights")) e.rights_link = resolve_url(base, *href);
+  }
+  add_names(e.places, o, "place");
+  add_names(e.places, o, "places");
+  add_names(e.subjects, o, "subject");
+  add_names(e.subjects, o, "subjects");
 }
 
 FeedEntry item(const boost::json::object& o, const std::string& base) {
@@ -90,21 +133,16 @@ FeedEntry item(const boost::json::object& o, const std::string& base) {
   e.published = date(o, "firstcreated");
   if (!e.published) e.published = date(o, "contentcreated");
   e.updated = date(o, "versioncreated");
-  if (auto b = json::str(o, "byline")) {
-    e.author = non_empty(html_to_text(*b));
-  } else if (auto b2 = json::str(o, "by")) {
-    e.author = non_empty(html_to_text(*b2));
-  }
+  read_partner_metadata(e, o, base);
+  // ninjs names no author apart from the byline.
+  e.author = e.byline;
   e.summary_html = html_field(o, "description_html", "description_text", "descriptions");
   e.content_html = html_field(o, "body_html", "body_text", "bodies");
   if (!base.empty()) e.content_base = base;
-  for (std::string_view key : {"subject", "subjects"}) {
-    if (auto* subjects = json::arr(o, key)) {
-      for (const auto& v : *subjects) {
-        if (auto* s = v.if_object()) {
-          if (auto n = json::str(*s, "name")) add_category(e.categories, *n);
-        }
-      }
+  // Categories stay as before the partner metadata: the subject names, then the keywords.
+  for (const auto& s : e.subjects) {
+    if (std::find(e.categories.begin(), e.categories.end(), s) == e.categories.end()) {
+      e.categories.push_back(s);
     }
   }
   if (auto* kw = json::arr(o, "keywords")) {

@@ -67,5 +67,64 @@ TEST(RssParserTest, KeepsContentBaseForTheSanitizer) {
   EXPECT_EQ(feed->entries.at(0).summary_html, "<a href=\"/x\"></a>");
 }
 
+TEST(RssParserTest, UnclosedInlineElementDoesNotSwallowLaterItems) {
+  auto feed = parse(
+      "<rss version=\"2.0\"><channel><item><title>a</title><description><b>x</description>"
+      "</item><item><title>b</title></item><item><title>c</title></item></channel></rss>");
+  ASSERT_TRUE(feed) << feed.error().message;
+  EXPECT_TRUE(feed->bozo);
+  ASSERT_EQ(feed->entries.size(), 3u);
+  EXPECT_EQ(feed->entries[0].summary_html, "<b>x</b>");
+  EXPECT_EQ(feed->entries[2].title, "c");
+}
+
+TEST(RssParserTest, UnclosedItemEndsWhereTheNextItemStarts) {
+  auto feed = parse(
+      "<rss version=\"2.0\"><channel><item><title>a</title>"
+      "<item><title>b</title></item></channel></rss>");
+  ASSERT_TRUE(feed) << feed.error().message;
+  ASSERT_EQ(feed->entries.size(), 2u);
+  EXPECT_EQ(feed->entries[0].title, "a");
+  EXPECT_EQ(feed->entries[1].title, "b");
+}
+
+TEST(RssParserTest, ItemInheritsChannelCopyrightUnlessItHasDcRights) {
+  auto feed = parse(
+      "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
+      "<copyright>(c) Channel</copyright><item><title>a</title></item>"
+      "<item><dc:rights>(c) Item</dc:rights></item></channel></rss>");
+  ASSERT_TRUE(feed);
+  EXPECT_EQ(feed->entries.at(0).rights, "(c) Channel");
+  EXPECT_EQ(feed->entries.at(1).rights, "(c) Item");
+}
+
+TEST(RssParserTest, ReadsWebSubHubAndSelfFromAtomLinks) {
+  auto feed = parse(
+      "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel>"
+      "<atom:link rel=\"hub\" href=\"https://hub.example/\"/>"
+      "<atom:link rel=\"self\" href=\"https://example.org/rss\"/></channel></rss>");
+  ASSERT_TRUE(feed);
+  EXPECT_EQ(feed->feed.hub, "https://hub.example/");
+  EXPECT_EQ(feed->feed.self, "https://example.org/rss");
+}
+
+TEST(RssParserTest, ItemLanguageFallsBackToChannelLanguage) {
+  auto feed = parse(
+      "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
+      "<language>fi</language><item/><item><dc:language>sv</dc:language></item>"
+      "</channel></rss>");
+  ASSERT_TRUE(feed);
+  EXPECT_EQ(feed->entries.at(0).language, "fi");
+  EXPECT_EQ(feed->entries.at(1).language, "sv");
+}
+
+TEST(RssParserTest, BaseUrlThatIsNoUtf8NeverReachesTheLinks) {
+  // Found by fuzz_feed_parse: resolved links carried the base's invalid UTF-8 into the JSON.
+  auto feed = parse("<rss version=\"2.0\"><channel><item><link>a</link></item></channel></rss>",
+                    {.base_url = "https://x.example/\xC3/"});
+  ASSERT_TRUE(feed);
+  EXPECT_EQ(feed->entries.at(0).link, "https://x.example/%C3/a");
+}
+
 }  // namespace
 }  // namespace nz::feed
