@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <future>
 #include <thread>
 #include <map>
 #include <set>
@@ -66,11 +67,23 @@ std::string identity(const feed::FeedEntry& entry, model::IdentityKey key) {
 // with a fixed key order (so that the same metadata always compares equal); "" when none.
 std::string metadata_json(const feed::FeedEntry& entry) {
   boost::json::object meta;
-  if (!entry.categories.empty()) {
-    boost::json::array categories;
-    for (const auto& c : entry.categories) categories.emplace_back(c);
-    meta["categories"] = std::move(categories);
-  }
+  auto text = [&meta](const char* key, const std::optional<std::string>& value) {
+    if (value && !value->empty()) meta[key] = *value;
+  };
+  auto list = [&meta](const char* key, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    boost::json::array out;
+    for (const auto& v : values) out.emplace_back(v);
+    meta[key] = std::move(out);
+  };
+  text("byline", entry.byline);
+  text("rights", entry.rights);
+  text("usage_terms", entry.usage_terms);
+  text("rights_link", entry.rights_link);
+  if (entry.pubstatus) meta["pubstatus"] = feed::to_string(*entry.pubstatus);
+  list("places", entry.places);
+  list("subjects", entry.subjects);
+  list("categories", entry.categories);
   if (!entry.enclosures.empty()) {
     boost::json::array enclosures;
     for (const auto& e : entry.enclosures) {
@@ -84,6 +97,47 @@ std::string metadata_json(const feed::FeedEntry& entry) {
   }
   if (meta.empty()) return "";
   return boost::json::serialize(meta);
+}
+
+// The words of the sanitizer's own output, cheaply, for fingerprints and emptiness checks:
+// that output escapes every & < > " in text and attributes, so '<' and '>' only ever
+// delimit tags. A tag becomes a space (words of adjacent blocks stay apart) and the four
+// escapes are decoded. Not for display: html_to_text (a full parse) keeps paragraphs.
+std::string words_of_sanitized(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  bool in_tag = false;
+  for (size_t i = 0; i < html.size(); ++i) {
+    const char c = html[i];
+    if (in_tag) {
+      in_tag = c != '>';
+      continue;
+    }
+    if (c == '<') {
+      in_tag = true;
+      out += ' ';
+    } else if (c == '&') {
+      static constexpr std::pair<std::string_view, char> kEscapes[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}};
+      bool decoded = false;
+      for (const auto& [escape, ch] : kEscapes) {
+        if (html.substr(i, escape.size()) == escape) {
+          out += ch;
+          i += escape.size() - 1;
+          decoded = true;
+          break;
+        }
+      }
+      if (!decoded) out += c;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+bool has_words(std::string_view text) {
+  return text.find_first_not_of(" \t\n\r\f") != std::string_view::npos;
 }
 
 // The article an entry describes, or an error message saying why there is none.
@@ -102,11 +156,12 @@ Result<model::Article> article_from_entry(const feed::FeedEntry& entry,
     article.content.body_html =
         sanitize::sanitize_html("<p>" + article.content.body_html + "</p>", sanitize_options);
   }
-  std::string body_text = sanitize::html_to_text(article.content.body_html);
+  std::string body_text = words_of_sanitized(article.content.body_html);
+  const bool body_has_text = has_words(body_text);
 
   if (entry.title && !entry.title->empty()) {
     article.content.headline = *entry.title;
-  } else if (!body_text.empty()) {
+  } else if (body_has_text) {
     article.content.headline = sanitize::standfirst(article.content.body_html, 100);
   } else {
     return Error::InvalidInput("no title and no text");
@@ -115,7 +170,7 @@ Result<model::Article> article_from_entry(const feed::FeedEntry& entry,
     // Text only, so the summary needs no sanitizing: html_to_text keeps only visible text
     // (never script or style content), and pages escape it like any plain text.
     article.content.standfirst = sanitize::html_to_text(*entry.summary_html);
-  } else if (!body_text.empty()) {
+  } else if (body_has_text) {
     article.content.standfirst =
         sanitize::standfirst(article.content.body_html, options.standfirst_chars);
   }
@@ -123,15 +178,19 @@ Result<model::Article> article_from_entry(const feed::FeedEntry& entry,
          (article.content.standfirst.back() == '\n' || article.content.standfirst.back() == ' ')) {
     article.content.standfirst.pop_back();
   }
-  article.content.author = entry.author.value_or("");
+  article.content.author = entry.author.value_or(entry.byline.value_or(""));
   article.content.original_url = entry.link.value_or("");
-  article.content.language = feed.feed.language.value_or("en");
+  article.content.language = entry.language.value_or(feed.feed.language.value_or("en"));
   article.content.metadata_json = metadata_json(entry);
   article.guid = identity(entry, options.identity_key);
   article.published = entry.published ? *entry.published : entry.updated.value_or(now);
   article.updated = entry.updated ? *entry.updated : article.published;
   article.ingested = now;
-  article.status = model::ArticleStatus::kPublished;
+  // A partner's "withheld" or "canceled" takes the article down (store_item records it as the
+  // partner's take-down, which the partner can lift by sending it as usable again).
+  const bool taken_down = entry.pubstatus && *entry.pubstatus != feed::PubStatus::kUsable;
+  article.status = taken_down ? model::ArticleStatus::kWithdrawn : model::ArticleStatus::kPublished;
+  article.embargo_until = entry.embargoed;
   article.simhash = simhash(article.content.headline + "\n\n" + body_text);
   return article;
 }
@@ -142,12 +201,9 @@ std::string story_text(const model::Article& a) {
 
 // Entries of one document sharing one identity but telling different stories: the guids
 // cannot be trusted to tell items apart.
-std::string repeated_guid_warning(const std::vector<std::optional<model::Article>>& articles) {
-  std::map<std::string, std::set<std::string>> headlines;
-  for (const auto& a : articles) {
-    if (a) headlines[a->guid].insert(a->content.headline);
-  }
-  for (const auto& [guid, seen] : headlines) {
+std::string repeated_guid_warning(
+    const std::map<std::string, std::set<std::string>>& headlines_by_guid) {
+  for (const auto& [guid, seen] : headlines_by_guid) {
     if (seen.size() > 1) {
       return std::to_string(seen.size()) + " different stories share the identity \"" + guid +
              "\", so each replaces the last; set the source's identity key to link";
@@ -164,7 +220,8 @@ class DocumentIngest {
   Status load_fingerprints() {
     auto prints = store_.list_fingerprints(zone_.id, kNearDuplicateWindow);
     if (!prints) return prints.error();
-    for (const auto& [id, print] : *prints) index_.add(id, print);
+    // Oldest first, so that the index's window drops the oldest as new articles arrive.
+    for (auto it = prints->rbegin(); it != prints->rend(); ++it) index_.add(it->first, it->second);
     return Ok();
   }
 
@@ -215,12 +272,14 @@ class DocumentIngest {
  private:
   // The zone's article this new one repeats, if any; none when it is a new story.
   std::optional<Result<model::Article>> find_original(const model::Article& article) {
-    std::optional<std::string> text;
+    std::optional<std::vector<uint64_t>> ours;  // made once, when there is a candidate
     for (model::ArticleId candidate : index_.candidates(*article.simhash)) {
       auto other = store_.find_article(candidate);
       if (!other) return Result<model::Article>(other.error());
-      if (!text) text = story_text(article);
-      if (same_story(*text, story_text(*other))) return Result<model::Article>(std::move(*other));
+      if (!ours) ours = shingles(story_text(article));
+      if (jaccard(*ours, shingles(story_text(*other))) >= kNearDuplicateJaccard) {
+        return Result<model::Article>(std::move(*other));
+      }
     }
     return std::nullopt;
   }
@@ -228,7 +287,7 @@ class DocumentIngest {
   store::Store& store_;
   const model::Section& zone_;
   model::DeliveryId delivery_;
-  NearDuplicateIndex index_;
+  NearDuplicateIndex index_{static_cast<size_t>(kNearDuplicateWindow)};
   std::string link_under_new_guid_;
 };
 
@@ -290,10 +349,12 @@ Result<IngestReport> ingest_document(store::Store& store, const model::Section& 
   report.format = feed::to_string(parsed->format);
   report.bozo = parsed->bozo;
   report.bozo_reason = parsed->bozo_reason.value_or("");
+  report.hub = parsed->feed.hub.value_or("");
+  report.self = parsed->feed.self.value_or("");
   report.counts.items = static_cast<int64_t>(parsed->entries.size());
 
-  // Build every article first: nothing is stored yet, so atomic can refuse the lot. Parsing
-  // was serial; sanitizing, the costly part, runs on every core.
+  // Articles are built (sanitized, the costly part) on every core: all of them before any is
+  // stored when atomic, so that one bad item refuses the lot; else a chunk ahead of the store.
   const size_t n = parsed->entries.size();
   std::vector<std::optional<model::Article>> articles(n);
   report.items.resize(n);
@@ -311,16 +372,20 @@ Result<IngestReport> ingest_document(store::Store& store, const model::Section& 
   };
   const size_t workers =
       n < kParallelFrom ? 1 : std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
-  if (workers == 1) {
-    build(0, n);
-  } else {
+  auto build_parallel = [&](size_t begin, size_t end) {
+    if (workers == 1 || end - begin < kParallelFrom) return build(begin, end);
     std::vector<std::jthread> threads;
+    const size_t count = end - begin;
     for (size_t w = 0; w < workers; ++w) {
-      threads.emplace_back(build, n * w / workers, n * (w + 1) / workers);
+      threads.emplace_back(build, begin + count * w / workers, begin + count * (w + 1) / workers);
     }
-  }
-  report.guid_warning = repeated_guid_warning(articles);
-
+  };
+  std::map<std::string, std::set<std::string>> headlines_by_guid;
+  auto note_guids = [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      if (articles[i]) headlines_by_guid[articles[i]->guid].insert(articles[i]->content.headline);
+    }
+  };
   DocumentIngest ingest(store, zone, delivery->id);
   // Stores items [begin, end), each in a savepoint of its own.
   auto store_range = [&](size_t begin, size_t end) -> Status {
@@ -361,17 +426,32 @@ Result<IngestReport> ingest_document(store::Store& store, const model::Section& 
   };
   auto store_all = [&]() -> Status {
     if (auto loaded = ingest.load_fingerprints(); !loaded) return loaded.error();
-    if (options.atomic) return store_range(0, n);
+    if (options.atomic) {
+      // All or nothing: every article is built before anything is stored.
+      build_parallel(0, n);
+      note_guids(0, n);
+      return store_range(0, n);
+    }
+    // A pipeline: the next chunk is built (sanitized) on other threads while this one is
+    // stored, so the store's single writer is never idle waiting for the sanitizer.
+    auto chunk_end = [&](size_t begin) { return std::min(n, begin + kItemsPerCommit); };
+    std::future<void> next;
+    if (n > 0) next = std::async(std::launch::async, build_parallel, 0, chunk_end(0));
     for (size_t begin = 0; begin < n; begin += kItemsPerCommit) {
-      const size_t end = std::min(n, begin + kItemsPerCommit);
+      const size_t end = chunk_end(begin);
+      next.get();
+      if (end < n) next = std::async(std::launch::async, build_parallel, end, chunk_end(end));
+      note_guids(begin, end);
       if (auto done = store.atomically([&] { return store_range(begin, end); }); !done) {
         unstore(begin, end, "not stored: " + done.error().message);
+        if (next.valid()) next.wait();  // its threads use what this frame owns
         return done;
       }
     }
     return Ok();
   };
   Status stored = options.atomic ? store.atomically(store_all) : store_all();
+  report.guid_warning = repeated_guid_warning(headlines_by_guid);
   if (!stored) {
     const bool store_failed = stored.error().code == ErrorCode::kUnavailable ||
                               stored.error().code == ErrorCode::kCorrupt;
@@ -383,6 +463,24 @@ Result<IngestReport> ingest_document(store::Store& store, const model::Section& 
     // atomic: one item could not be stored, so none was. Say which.
     report.atomic_failure = stored.error().message;
     unstore(0, n, "not stored, because another item failed (atomic)");
+  }
+
+  // Atom tombstones (RFC 6721): the partner deleted these entries. Only this zone's articles
+  // are touched, and an editor's own withdrawal is left as it is.
+  if (!report.atomic_failure.empty()) parsed->deleted_entries.clear();
+  for (const auto& deleted : parsed->deleted_entries) {
+    auto article = store.find_article_by_guid(zone.id, deleted.ref);
+    if (!article) {
+      if (article.error().code == ErrorCode::kNotFound) continue;
+      return article.error();
+    }
+    if (article->status == model::ArticleStatus::kWithdrawn) continue;
+    if (auto done = store.set_article_status(article->id, model::ArticleStatus::kWithdrawn,
+                                             model::Actor::kPartner);
+        !done) {
+      return done.error();
+    }
+    ++report.deleted;
   }
 
   if (report.guid_warning.empty() && !ingest.link_under_new_guid().empty()) {

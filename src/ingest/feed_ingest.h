@@ -75,6 +75,9 @@ struct IngestReport {
   std::string guid_warning;
   // atomic only: why nothing was stored.
   std::string atomic_failure;
+  // The feed's WebSub hub and its own URL (self link), when it names them.
+  std::string hub;
+  std::string self;
 };
 
 // Ingests every entry of the document into `zone`, recording a delivery first (so even an

@@ -261,5 +261,70 @@ TEST_F(FeedIngestTest, AnArticleTheEditorWithdrewDoesNotComeBack) {
   EXPECT_TRUE(zone_articles().empty());
 }
 
+TEST_F(FeedIngestTest, APartnersCanceledPubstatusTakesTheArticleDownAndUsableRestoresIt) {
+  const std::string usable =
+      R"({"uri":"urn:pdo:p1","headline":"Story","body_html":"<p>Text</p>","pubstatus":"usable"})";
+  const std::string canceled =
+      R"({"uri":"urn:pdo:p1","headline":"Story","body_html":"<p>Text</p>","pubstatus":"canceled"})";
+  ASSERT_TRUE(ingest(usable));
+  EXPECT_EQ(zone_articles().size(), 1u);
+  ASSERT_TRUE(ingest(canceled));
+  auto article = store_->find_article_by_guid(zone_.id, "urn:pdo:p1");
+  EXPECT_EQ(article->status, model::ArticleStatus::kWithdrawn);
+  EXPECT_EQ(article->withdrawn_by, model::Actor::kPartner);
+  ASSERT_TRUE(ingest(usable));
+  EXPECT_EQ(store_->find_article_by_guid(zone_.id, "urn:pdo:p1")->status,
+            model::ArticleStatus::kPublished);
+}
+
+TEST_F(FeedIngestTest, AnEmbargoedItemIsStoredButNotListedUntilTheEmbargoEnds) {
+  ASSERT_TRUE(ingest(R"({"uri":"urn:pdo:e1","headline":"Embargoed","body_html":"<p>T</p>",)"
+                     R"("embargoed":"2022-09-20T06:00:00Z"})"));
+  auto article = store_->find_article_by_guid(zone_.id, "urn:pdo:e1");
+  ASSERT_TRUE(article);
+  EXPECT_EQ(core::format_rfc3339(*article->embargo_until), "2022-09-20T06:00:00Z");
+  EXPECT_TRUE(zone_articles().empty());
+  clock_.advance(std::chrono::hours(6));
+  EXPECT_EQ(zone_articles().size(), 1u);
+}
+
+TEST_F(FeedIngestTest, EveryMetadataFieldThePartnerSendsIsKept) {
+  ASSERT_TRUE(ingest(R"({"uri":"urn:pdo:m1","headline":"Meta","body_html":"<p>T</p>",)"
+                     R"("byline":"Li Wei","language":"zh","copyrightnotice":"(c) PDO",)"
+                     R"("usageterms":"Helsinki Times only","place":[{"name":"Beijing"}],)"
+                     R"("subject":[{"name":"Economy"}]})"));
+  auto article = store_->find_article_by_guid(zone_.id, "urn:pdo:m1");
+  ASSERT_TRUE(article);
+  EXPECT_EQ(article->content.author, "Li Wei");
+  EXPECT_EQ(article->content.language, "zh");
+  const std::string& meta = article->content.metadata_json;
+  for (const char* expected : {R"("byline":"Li Wei")", R"("rights":"(c) PDO")",
+                               R"("usage_terms":"Helsinki Times only")",
+                               R"("places":["Beijing"])", R"("subjects":["Economy"])"}) {
+    EXPECT_NE(meta.find(expected), std::string::npos) << expected << " in " << meta;
+  }
+}
+
+TEST_F(FeedIngestTest, AnAtomTombstoneWithdrawsTheEntryButNotAnotherZonesArticle) {
+  const std::string entry =
+      "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>PDO</title>"
+      "<id>urn:feed</id><updated>2022-09-19T00:00:00Z</updated>"
+      "<entry><id>urn:pdo:t1</id><title>To be deleted</title>"
+      "<updated>2022-09-19T00:00:00Z</updated><content>Text</content></entry></feed>";
+  ASSERT_TRUE(ingest(entry));
+  EXPECT_EQ(zone_articles().size(), 1u);
+  auto report = ingest(
+      "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\" "
+      "xmlns:at=\"http://purl.org/atompub/tombstones/1.0\"><title>PDO</title><id>urn:feed</id>"
+      "<updated>2022-09-19T01:00:00Z</updated>"
+      "<at:deleted-entry ref=\"urn:pdo:t1\" when=\"2022-09-19T01:00:00Z\"/></feed>");
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->deleted, 1);
+  auto article = store_->find_article_by_guid(zone_.id, "urn:pdo:t1");
+  EXPECT_EQ(article->status, model::ArticleStatus::kWithdrawn);
+  EXPECT_EQ(article->withdrawn_by, model::Actor::kPartner);
+  EXPECT_TRUE(zone_articles().empty());
+}
+
 }  // namespace
 }  // namespace nz::ingest

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cctype>
 #include <string>
 
@@ -131,7 +130,15 @@ std::optional<uint64_t> simhash(std::string_view text) {
   return out;
 }
 
-int hamming_distance(uint64_t a, uint64_t b) { return std::popcount(a ^ b); }
+int hamming_distance(uint64_t a, uint64_t b) {
+  // The SWAR popcount, written out: without -mpopcnt (not in Debian's amd64 baseline)
+  // std::popcount becomes a libgcc call, which made the scan the hot spot of a large ingest.
+  uint64_t x = a ^ b;
+  x = x - ((x >> 1) & 0x5555555555555555ull);
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+  return static_cast<int>((x * 0x0101010101010101ull) >> 56);
+}
 
 double jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   if (a.empty() && b.empty()) return 0;
@@ -153,7 +160,13 @@ bool same_story(std::string_view a, std::string_view b) {
 }
 
 void NearDuplicateIndex::add(int64_t article_id, uint64_t fingerprint) {
-  entries_.push_back({article_id, fingerprint});
+  if (capacity_ == 0) return;
+  if (entries_.size() < capacity_) {
+    entries_.push_back({article_id, fingerprint});
+    return;
+  }
+  entries_[next_] = {article_id, fingerprint};
+  next_ = (next_ + 1) % capacity_;
 }
 
 std::vector<int64_t> NearDuplicateIndex::candidates(uint64_t fingerprint,

