@@ -31,6 +31,13 @@ struct ApiServices {
 // failed), id, version, url, and the error when it failed.
 http::Response push_articles(const ApiServices& services, const http::Request& request);
 
+// GET /websub/{source}: a hub verifying our subscription (answers the challenge).
+// POST /websub/{source}: a hub delivering the feed; checked against the subscription's
+// HMAC secret, then ingested like a poll. 202 when received (also when the signature was bad:
+// the spec says acknowledge and ignore), 410 when there is no subscription.
+http::Response websub_verify(const ApiServices& services, const http::Request& request);
+http::Response websub_deliver(const ApiServices& services, const http::Request& request);
+
 // Adds the API's routes. services must outlive the router.
 void add_api_routes(http::Router& router, const ApiServices& services);
 

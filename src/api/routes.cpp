@@ -6,6 +6,10 @@ namespace nz::api {
 void add_api_routes(http::Router& router, const ApiServices& services) {
   router.post("/api/v1/zones/{zone}/articles",
               [&services](http::Request& request) { return push_articles(services, request); });
+  router.get("/websub/{source}",
+             [&services](http::Request& request) { return websub_verify(services, request); });
+  router.post("/websub/{source}",
+              [&services](http::Request& request) { return websub_deliver(services, request); });
 }
 
 }  // namespace nz::api

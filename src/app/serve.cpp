@@ -90,7 +90,10 @@ int serve(const Config& config, const ServeOptions& options) {
   std::optional<ingest::Poller> poller;
   std::jthread poller_thread;
   if (config.poller_enabled) {
-    poller.emplace(**store, clock, ingest::PollerOptions{.user_agent = config.poller_user_agent},
+    auto site = (*store)->get_site();
+    poller.emplace(**store, clock,
+                   ingest::PollerOptions{.user_agent = config.poller_user_agent,
+                                         .callback_base = site ? site->base_url : ""},
                    [](bool failure, const std::string& line) {
                      if (failure) {
                        spdlog::warn("poll {}", line);

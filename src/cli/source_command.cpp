@@ -167,6 +167,15 @@ void add_source_command(CLI::App& app, Common& common) {
                            when(s.state.last_new_item) + ", though it usually sends one every " +
                            format_interval(*s.state.typical_gap));
       }
+      if (s.websub.state != model::WebSub::State::kNone) {
+        std::string line = "source " + std::to_string(s.id) + ": websub: " +
+                           std::string(model::to_string(s.websub.state)) + " at " + s.websub.hub;
+        if (s.websub.state == model::WebSub::State::kActive && s.websub.lease_until) {
+          line += " until " + core::format_rfc3339(*s.websub.lease_until);
+        }
+        if (!s.websub.error.empty()) line += "; " + s.websub.error;
+        problems.push_back(line);
+      }
       if (!s.state.guid_warning.empty()) {
         problems.push_back("source " + std::to_string(s.id) + ": " + s.state.guid_warning +
                            " (`newszone source set " + std::to_string(s.id) +

@@ -121,6 +121,9 @@ Result<HeaderList> build_headers(const FetchRequest& r, bool same_origin) {
   bool ok = true;
   if (!r.etag.empty()) ok = ok && append("If-None-Match: " + r.etag);
   if (!r.last_modified.empty()) ok = ok && append("If-Modified-Since: " + r.last_modified);
+  if (!r.form_body.empty()) {
+    ok = ok && append("Content-Type: application/x-www-form-urlencoded");
+  }
   for (const auto& [name, value] : r.headers) {
     std::string lower = lowercase(name);
     if (!same_origin && (lower == "authorization" || lower == "cookie")) continue;
@@ -317,7 +320,12 @@ class Batch {
     curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->error_buffer);
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, t.get());
-    curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
+    if (r.form_body.empty()) {
+      curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
+    } else {
+      curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, static_cast<long>(r.form_body.size()));
+      curl_easy_setopt(e, CURLOPT_POSTFIELDS, r.form_body.data());
+    }
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
     // "" offers every encoding this libcurl decodes; Debian 12's has gzip, deflate, br, zstd.
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
@@ -387,7 +395,7 @@ class Batch {
     const FetchRequest& r = *t.request;
     long status = 0;
     curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
-    if (is_redirect(status)) {
+    if (is_redirect(status) && r.form_body.empty()) {
       // curl leaves CURLINFO_REDIRECT_URL empty for a scheme it would not follow; resolving
       // the Location ourselves lets the message name it.
       char* target = nullptr;

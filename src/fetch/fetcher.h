@@ -21,7 +21,7 @@ class Clock;
 
 namespace nz::fetch {
 
-// One GET. Every field but `url` has a usable default.
+// One GET (or a form POST). Every field but `url` has a usable default.
 struct FetchRequest {
   std::string url;            // absolute http:// or https:// URL; anything else is kInvalidInput
   std::string etag;           // sent as If-None-Match when non-empty (from the last response)
@@ -36,6 +36,9 @@ struct FetchRequest {
   std::chrono::milliseconds connect_timeout{10000};  // DNS + TCP + TLS, per hop
   size_t max_body_bytes = size_t{16} << 20;  // decoded body bound, enforced while receiving
   int max_redirects = 5;                     // hops followed; one more is an error
+  // When set, the request is a POST of this application/x-www-form-urlencoded body (a WebSub
+  // subscription) instead of a GET, and a redirect is not followed: it is the response.
+  std::string form_body;
 };
 
 // What the server finally answered. Any HTTP status (304, 410, 429, 503, ...) is a response.

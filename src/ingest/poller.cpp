@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/rfc3339.h"
+#include "crypto/digest.h"
 
 namespace nz::ingest {
 namespace {
@@ -180,9 +181,44 @@ PollReport Poller::finish(const model::Source& source, Result<fetch::FetchRespon
       break;
   }
   if (report.moved_to) line += " moved_to=" + quoted(*report.moved_to);
+  if (report.ingest) report.websub = subscribe(source, *report.ingest);
+  if (report.websub) {
+    line += " websub=" + std::string(model::to_string(report.websub->state));
+    if (!report.websub->error.empty()) line += " websub_error=" + quoted(report.websub->error);
+  }
   line += " next_poll=" + core::format_rfc3339(state.next_poll);
   log_(result.kind == PollResult::Kind::kFailed || result.kind == PollResult::Kind::kGone, line);
   return report;
+}
+
+std::optional<model::WebSub> Poller::subscribe(const model::Source& source,
+                                               const IngestReport& report) {
+  if (options_.callback_base.empty() || report.hub.empty()) return std::nullopt;
+  const std::string topic = report.self.empty() ? source.settings.url : report.self;
+  if (!websub::should_subscribe(source, report.hub, topic, clock_.now())) return std::nullopt;
+  model::WebSub next = source.websub;
+  if (next.hub != report.hub || next.secret.empty()) next.secret = crypto::random_hex(32);
+  next.hub = report.hub;
+  next.topic = topic;
+  auto response = fetcher_.fetch(websub::subscribe_request(
+      report.hub, topic, websub::callback_url(options_.callback_base, source.id), next.secret,
+      source.settings.user_agent.empty() ? options_.user_agent : source.settings.user_agent));
+  if (response && (response->status == 202 || response->status == 204)) {
+    next.state = model::WebSub::State::kRequested;  // the hub verifies with a GET to us
+    next.lease_until = clock_.now();
+    next.error.clear();
+  } else {
+    next.state = model::WebSub::State::kFailed;
+    next.lease_until = clock_.now();
+    next.error = response ? "the hub answered HTTP " + std::to_string(response->status) +
+                                " to the subscription request"
+                          : "the hub could not be reached: " + response.error().message;
+  }
+  if (auto recorded = store_.record_websub(source.id, next); !recorded) {
+    log_(true, "source=" + std::to_string(source.id) + " websub_record_failed=" +
+                   quoted(recorded.error().message));
+  }
+  return next;
 }
 
 void Poller::run(std::stop_token stop) {

@@ -20,6 +20,7 @@
 #include "fetch/fetcher.h"
 #include "ingest/feed_ingest.h"
 #include "ingest/poll_schedule.h"
+#include "ingest/websub.h"
 #include "store/store.h"
 
 namespace nz::ingest {
@@ -32,6 +33,8 @@ struct PollerOptions {
   std::chrono::milliseconds tick{1000};  // how often run() looks for due sources
   std::chrono::milliseconds timeout{20000};  // per fetch, redirects included
   size_t max_body_bytes = size_t{16} << 20;
+  // The site's public URL, for WebSub callbacks (websub.h); empty: never subscribe.
+  std::string callback_base;
 };
 
 struct PollReport {
@@ -40,6 +43,7 @@ struct PollReport {
   PollResult result;
   std::optional<IngestReport> ingest;  // when a document was ingested
   std::optional<std::string> moved_to;  // a permanent redirect updated the URL to this
+  std::optional<model::WebSub> websub;  // a subscription request sent after this poll
 };
 
 // One line per poll, for the server's log: key=value pairs.
@@ -61,6 +65,8 @@ class Poller {
  private:
   std::vector<PollReport> poll(const std::vector<model::Source>& sources);
   PollReport finish(const model::Source& source, Result<fetch::FetchResponse> response);
+  // Subscribes to the hub the feed named, when websub::should_subscribe says so.
+  std::optional<model::WebSub> subscribe(const model::Source& source, const IngestReport& report);
 
   store::Store& store_;
   const core::Clock& clock_;

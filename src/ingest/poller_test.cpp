@@ -189,5 +189,43 @@ TEST_F(PollerTest, ASourcesUserAgentAndExtraHeadersAreSent) {
   EXPECT_EQ(seen.header("user-agent"), "HelsinkiTimes/1.0");
 }
 
+TEST_F(PollerTest, AFeedNamingAHubGetsASubscriptionRequestOnce) {
+  std::string hub_url;
+  TestServer server([&hub_url](const SeenRequest& request) {
+    if (request.target == "/hub") return Reply{.status = 202};
+    return Reply{.body = "<?xml version=\"1.0\"?><rss version=\"2.0\" "
+                         "xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel><title>P</title>"
+                         "<atom:link rel=\"hub\" href=\"" + hub_url + "\"/>"
+                         "<item><guid>g</guid><title>T</title></item></channel></rss>"};
+  });
+  hub_url = server.url("/hub");
+  auto source = add_source(server.url("/feed.xml"));
+  PollerOptions options{.callback_base = "https://www.example.org/"};
+  options.host_spacing = std::chrono::milliseconds(0);
+  Poller p(*store_, clock_, options, [](bool, const std::string&) {});
+  auto report = p.poll_now(source);
+  ASSERT_TRUE(report.websub);
+  EXPECT_EQ(report.websub->state, model::WebSub::State::kRequested);
+  auto stored = reload(source.id).websub;
+  EXPECT_EQ(stored.hub, hub_url);
+  EXPECT_EQ(stored.topic, server.url("/feed.xml"));  // no self link: the URL polled
+  EXPECT_EQ(stored.secret.size(), 64u);
+  auto hub_requests = [&] {
+    int n = 0;
+    for (const auto& r : server.requests()) {
+      if (r.target == "/hub") {
+        ++n;
+        EXPECT_EQ(r.method, "POST");
+        EXPECT_EQ(r.header("content-type"), "application/x-www-form-urlencoded");
+      }
+    }
+    return n;
+  };
+  EXPECT_EQ(hub_requests(), 1);
+  // While the hub verifies, polling goes on without asking again.
+  p.poll_now(reload(source.id));
+  EXPECT_EQ(hub_requests(), 1);
+}
+
 }  // namespace
 }  // namespace nz::ingest

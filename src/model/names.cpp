@@ -98,4 +98,23 @@ std::optional<IdentityKey> parse_identity_key(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view to_string(WebSub::State state) {
+  switch (state) {
+    case WebSub::State::kNone: return "";
+    case WebSub::State::kRequested: return "requested";
+    case WebSub::State::kActive: return "active";
+    case WebSub::State::kDenied: return "denied";
+    case WebSub::State::kFailed: return "failed";
+  }
+  return "";
+}
+
+std::optional<WebSub::State> parse_websub_state(std::string_view text) {
+  for (auto s : {WebSub::State::kNone, WebSub::State::kRequested, WebSub::State::kActive,
+                 WebSub::State::kDenied, WebSub::State::kFailed}) {
+    if (to_string(s) == text) return s;
+  }
+  return std::nullopt;
+}
+
 }  // namespace nz::model

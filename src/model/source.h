@@ -50,11 +50,29 @@ struct PollState {
   std::string guid_warning;  // why the source's guids look unusable; empty when fine
 };
 
+// A WebSub subscription (W3C WebSub), when the feed names a hub. Polling carries on beside
+// it as the fallback.
+struct WebSub {
+  enum class State { kNone, kRequested, kActive, kDenied, kFailed };
+  std::string hub;    // the hub's URL
+  std::string topic;  // the feed URL subscribed to (its self link)
+  std::string secret; // the hub signs each delivery with it (HMAC); never shown
+  State state = State::kNone;
+  // kActive: when the hub stops delivering; kRequested: when we asked; kDenied / kFailed:
+  // when that happened.
+  std::optional<core::Timestamp> lease_until;
+  std::string error;  // kDenied / kFailed: why
+};
+
+std::string_view to_string(WebSub::State state);  // "", "requested", "active", ...
+std::optional<WebSub::State> parse_websub_state(std::string_view text);
+
 struct Source {
   SourceId id = 0;  // assigned by the store
   SectionId section_id = 0;
   SourceSettings settings;
   PollState state;
+  WebSub websub;
   core::Timestamp created{};
 };
 

@@ -6,9 +6,10 @@
 namespace nz::store {
 
 bool is_reserved_section_slug(std::string_view slug) {
-  static constexpr std::array<std::string_view, 16> kReserved = {
+  static constexpr std::array<std::string_view, 17> kReserved = {
       "admin", "api",    "assets", "feeds",   "healthz", "partner", "robots.txt", "search",
-      "sitemap", "sitemaps", "static", "topics", "login", "logout", "favicon.ico", "well-known"};
+      "sitemap", "sitemaps", "static", "topics", "login", "logout", "favicon.ico", "well-known",
+      "websub"};
   for (auto r : kReserved) {
     if (slug == r) return true;
   }

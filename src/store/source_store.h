@@ -31,6 +31,8 @@ class SourceStore {
                                      const model::SourceSettings& settings) = 0;
   // Replaces the poll state. kNotFound.
   virtual Status record_poll(model::SourceId id, const model::PollState& state) = 0;
+  // Replaces the WebSub subscription state. kNotFound.
+  virtual Status record_websub(model::SourceId id, const model::WebSub& websub) = 0;
   // Enabled sources that are not gone and whose next poll is at or before `now`, soonest
   // first, at most `limit`.
   virtual Result<std::vector<model::Source>> due_sources(core::Timestamp now, int limit) = 0;

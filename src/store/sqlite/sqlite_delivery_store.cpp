@@ -51,7 +51,8 @@ Result<model::ApiToken> one_token(Result<Stmt>& stmt, const std::string& what) {
 constexpr std::string_view kSourceColumns =
     "id, section_id, url, every_seconds, enabled, identity_key, user_agent, headers, created, "
     "etag, last_modified, next_poll, last_attempt, last_success, last_error, "
-    "consecutive_failures, gone, last_new_item, typical_gap_seconds, guid_warning";
+    "consecutive_failures, gone, last_new_item, typical_gap_seconds, guid_warning, "
+    "websub_hub, websub_topic, websub_secret, websub_state, websub_lease_until, websub_error";
 
 // Extra headers are stored one "Name: value" per line.
 std::string headers_to_text(const std::vector<std::pair<std::string, std::string>>& headers) {
@@ -97,6 +98,14 @@ Result<model::Source> read_source(const Stmt& s) {
   src.state.last_new_item = optional_time(s.column_optional_int(17));
   if (auto gap = s.column_optional_int(18)) src.state.typical_gap = std::chrono::seconds{*gap};
   src.state.guid_warning = s.column_text(19);
+  src.websub.hub = s.column_text(20);
+  src.websub.topic = s.column_text(21);
+  src.websub.secret = s.column_text(22);
+  auto websub_state = model::parse_websub_state(s.column_text(23));
+  if (!websub_state) return Error::Corrupt("source " + std::to_string(src.id) + ": bad websub_state");
+  src.websub.state = *websub_state;
+  src.websub.lease_until = optional_time(s.column_optional_int(24));
+  src.websub.error = s.column_text(25);
   return src;
 }
 
@@ -391,6 +400,26 @@ Status SqliteStore::record_poll(model::SourceId id, const model::PollState& stat
         .bind(10, optional_seconds(state.last_new_item))
         .bind(11, gap)
         .bind(12, state.guid_warning);
+    if (auto done = stmt->run(); !done) return done.error().with_context(what);
+    if (conn.changes() == 0) return Error::NotFound(what + ": no such source");
+    return Ok();
+  });
+}
+
+Status SqliteStore::record_websub(model::SourceId id, const model::WebSub& websub) {
+  return impl_->write([&](Connection& conn) -> Status {
+    const std::string what = "record websub of source " + std::to_string(id);
+    auto stmt = conn.prepare(
+        "UPDATE sources SET websub_hub = ?2, websub_topic = ?3, websub_secret = ?4,"
+        "  websub_state = ?5, websub_lease_until = ?6, websub_error = ?7 WHERE id = ?1");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, id)
+        .bind(2, websub.hub)
+        .bind(3, websub.topic)
+        .bind(4, websub.secret)
+        .bind(5, model::to_string(websub.state))
+        .bind(6, optional_seconds(websub.lease_until))
+        .bind(7, websub.error);
     if (auto done = stmt->run(); !done) return done.error().with_context(what);
     if (conn.changes() == 0) return Error::NotFound(what + ": no such source");
     return Ok();

@@ -120,6 +120,7 @@ class SqliteStore final : public store::Store {
   Status set_source_settings(model::SourceId id,
                              const model::SourceSettings& settings) override;
   Status record_poll(model::SourceId id, const model::PollState& state) override;
+  Status record_websub(model::SourceId id, const model::WebSub& websub) override;
   Result<std::vector<model::Source>> due_sources(core::Timestamp now, int limit) override;
 
   // store::DeliveryStore

@@ -44,6 +44,15 @@ CREATE TABLE sources (
   last_new_item         INTEGER,  -- when a poll last brought a new article
   typical_gap_seconds   INTEGER,  -- the source's usual time between new articles
   guid_warning          TEXT NOT NULL,  -- why its guids look unusable; '' when they look fine
+  -- WebSub (when the feed names a hub): the subscription newszone asked for, the secret the
+  -- hub signs deliveries with, and what the hub said.
+  websub_hub            TEXT NOT NULL DEFAULT '',
+  websub_topic          TEXT NOT NULL DEFAULT '',
+  websub_secret         TEXT NOT NULL DEFAULT '',
+  websub_state          TEXT NOT NULL DEFAULT ''
+                        CHECK (websub_state IN ('', 'requested', 'active', 'denied', 'failed')),
+  websub_lease_until    INTEGER,
+  websub_error          TEXT NOT NULL DEFAULT '',
   UNIQUE (section_id, url)
 ) STRICT;
 
