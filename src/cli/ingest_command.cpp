@@ -5,6 +5,8 @@
 #include <memory>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "cli/commands.h"
 #include "cli/store_access.h"
 #include "fetch/fetcher.h"
@@ -82,7 +84,16 @@ void add_ingest_command(CLI::App& app, Common& common) {
       buffer << in.rdbuf();
       bytes = buffer.str();
     }
+    // Progress on a terminal only; piped output stays quiet.
+    const bool progress = ::isatty(STDERR_FILENO) != 0;
+    if (progress) {
+      std::cerr << "reading " << (bytes.size() + 999) / 1000 << " KB..." << std::flush;
+      options.progress = [](size_t done, size_t total) {
+        std::cerr << "\r\033[Kingested " << done << " of " << total << " items" << std::flush;
+      };
+    }
     auto result = ingest::ingest_document(*store, *zone, bytes, origin, options, clock);
+    if (progress) std::cerr << "\r\033[K" << std::flush;
     if (!result) return report(common, result.error().with_context(flags->source));
     for (const auto& item : result->items) {
       if (item.outcome != ingest::ItemOutcome::kFailed) continue;

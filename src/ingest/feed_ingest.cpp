@@ -447,6 +447,7 @@ Result<IngestReport> ingest_document(store::Store& store, const model::Section& 
         if (next.valid()) next.wait();  // its threads use what this frame owns
         return done;
       }
+      if (options.progress) options.progress(end, n);
     }
     return Ok();
   };

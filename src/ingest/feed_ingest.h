@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,9 @@ struct IngestOptions {
   model::IdentityKey identity_key = model::IdentityKey::kGuid;
   // All or nothing: when any entry cannot be stored, none is.
   bool atomic = false;
+  // Called on the calling thread after each committed chunk with (entries done, entries in
+  // the document), for progress on a terminal; may be empty.
+  std::function<void(size_t done, size_t total)> progress;
 };
 
 enum class ItemOutcome {
