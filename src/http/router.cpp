@@ -103,6 +103,15 @@ Response Router::dispatch(Request& request) const {
   }
 
   request.params.clear();
+  const Handler* best = nullptr;
+  size_t best_length = 0;
+  for (const auto& [prefix, handler] : prefixed_not_found_) {
+    if (request.path.starts_with(prefix) && prefix.size() >= best_length) {
+      best = &handler;
+      best_length = prefix.size();
+    }
+  }
+  if (best) return (*best)(request);
   if (not_found_) return not_found_(request);
   return Response::text(404, "Not Found\n");
 }

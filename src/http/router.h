@@ -21,6 +21,11 @@ class Router {
 
   // Sets the handler for paths no route matches (e.g. the site's 404 page).
   void set_not_found(Handler handler) { not_found_ = std::move(handler); }
+  // The same for unmatched paths that start with `prefix` (e.g. "/api/", whose 404 is JSON);
+  // the longest matching prefix wins over set_not_found.
+  void set_not_found(std::string prefix, Handler handler) {
+    prefixed_not_found_.emplace_back(std::move(prefix), std::move(handler));
+  }
 
   // Routes the request: fills request.params and calls the first matching route, in the order
   // added. A path that matches a route under another method answers 405 with Allow.
@@ -38,6 +43,7 @@ class Router {
 
   std::vector<Route> routes_;
   Handler not_found_;
+  std::vector<std::pair<std::string, Handler>> prefixed_not_found_;
 };
 
 }  // namespace nz::http

@@ -88,5 +88,21 @@ TEST(RouterTest, NotFoundHandlerAndDefault) {
   EXPECT_EQ(router.dispatch(r).body, "<h1>/nowhere</h1>");
 }
 
+TEST(RouterTest, ALongerNotFoundPrefixWins) {
+  Router router;
+  router.set_not_found([](Request&) { return Response::html(404, "site"); });
+  router.set_not_found("/api/", [](Request&) { return Response::json(404, "api"); });
+  router.set_not_found("/api/v2/", [](Request&) { return Response::json(404, "v2"); });
+  auto body_for = [&](std::string path) {
+    Request r;
+    r.path = path;
+    return router.dispatch(r).body;
+  };
+  EXPECT_EQ(body_for("/nowhere"), "site");
+  EXPECT_EQ(body_for("/api/v1/nothing"), "api");
+  EXPECT_EQ(body_for("/api/v2/x"), "v2");
+  EXPECT_EQ(body_for("/apiary"), "site");
+}
+
 }  // namespace
 }  // namespace nz::http

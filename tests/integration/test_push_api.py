@@ -212,6 +212,9 @@ class PushApiTest(unittest.TestCase):
         self.assert_json_error(self.push(""), 422, "empty")
         self.assert_json_error(self.push({"unrelated": "object"}), 422, "nothing could be read")
 
+    def test_unknown_api_paths_are_json_404s(self):
+        self.assert_json_error(self.server.get("/api/v1/nothing-here"), 404, "no API endpoint")
+
     def test_get_is_405(self):
         resp = self.server.get(ZONE, headers={"Authorization": "Bearer " + self.token})
         self.assertEqual(resp.status, 405)
