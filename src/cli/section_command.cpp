@@ -17,7 +17,7 @@ namespace {
 struct ZoneFlags {
   std::string slug;
   std::optional<std::string> title, description, partner, topic, topic_name, moderation,
-      contract_start, contract_end, attribution, disclaimer;
+      contract_start, contract_end, attribution, disclaimer, link_rel;
   std::optional<bool> noindex;
   std::optional<int> position;
 };
@@ -35,6 +35,8 @@ void add_zone_options(CLI::App* cmd, ZoneFlags& f) {
                   "attribution template; {{partner}} and {{SITE}} are filled in");
   cmd->add_option("--disclaimer", f.disclaimer, "disclaimer template; {{partner}}, {{site}}, {{SITE}}");
   cmd->add_option("--noindex", f.noindex, "true to keep search engines off the zone's pages");
+  cmd->add_option("--link-rel", f.link_rel,
+                  "rel added to links in the partner's articles (default \"sponsored nofollow\")");
   cmd->add_option("--position", f.position, "order in navigation and on the front page");
 }
 
@@ -80,6 +82,7 @@ Status apply_zone_flags(store::Store& store, const ZoneFlags& f, model::Section&
   if (f.attribution) zone.attribution_template = *f.attribution;
   if (f.disclaimer) zone.disclaimer_template = *f.disclaimer;
   if (f.noindex) zone.noindex = *f.noindex;
+  if (f.link_rel) zone.link_rel = *f.link_rel;
   if (f.position) zone.position = *f.position;
   return Ok();
 }

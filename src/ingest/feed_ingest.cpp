@@ -143,11 +143,12 @@ bool has_words(std::string_view text) {
 // The article an entry describes, or an error message saying why there is none.
 Result<model::Article> article_from_entry(const feed::FeedEntry& entry,
                                           const feed::ParsedFeed& feed,
+                                          const model::Section& zone,
                                           const IngestOptions& options, core::Timestamp now) {
   model::Article article;
   sanitize::SanitizeOptions sanitize_options{
       .base_url = entry.content_base.value_or(entry.link.value_or(options.base_url)),
-      .link_rel = options.link_rel};
+      .link_rel = zone.link_rel};
   const std::string& raw_body =
       entry.content_html ? *entry.content_html : entry.summary_html.value_or("");
   article.content.body_html = sanitize::sanitize_html(raw_body, sanitize_options);
@@ -361,7 +362,7 @@ Result<IngestReport> ingest_document(store::Store& store, const model::Section& 
   auto build = [&](size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) {
       report.items[i].index = i;
-      auto article = article_from_entry(parsed->entries[i], *parsed, options, now);
+      auto article = article_from_entry(parsed->entries[i], *parsed, zone, options, now);
       if (!article) {
         report.items[i].error = article.error().message;
         continue;

@@ -32,8 +32,6 @@ struct DocumentOrigin {
 struct IngestOptions {
   // Where the document came from (its URL), for relative links; may be empty.
   std::string base_url;
-  // rel added to links in partner HTML after "noopener noreferrer" (the zone's link policy).
-  std::string link_rel = "sponsored nofollow";
   // Standfirsts made from the body when the feed gives no summary are cut to this many
   // characters at a word boundary.
   size_t standfirst_chars = 240;

@@ -326,5 +326,22 @@ TEST_F(FeedIngestTest, AnAtomTombstoneWithdrawsTheEntryButNotAnotherZonesArticle
   EXPECT_TRUE(zone_articles().empty());
 }
 
+TEST_F(FeedIngestTest, LinksInPartnerHtmlCarryTheZonesLinkPolicy) {
+  zone_.link_rel = "ugc";
+  ASSERT_TRUE(store_->update_section(zone_));
+  zone_.link_rel = "sponsored javascript:";  // not a link type
+  EXPECT_EQ(store_->update_section(zone_).error().code, ErrorCode::kInvalidInput);
+  zone_ = *store_->find_section(zone_.id);
+  EXPECT_EQ(zone_.link_rel, "ugc");
+  ASSERT_TRUE(ingest(rss("<item><guid>l</guid><title>Links</title><description>"
+                         "&lt;p&gt;&lt;a href=\"http://en.people.cn/x\"&gt;x&lt;/a&gt;&lt;/p&gt;"
+                         "</description></item>")));
+  auto article = store_->find_article_by_guid(zone_.id, "l");
+  ASSERT_TRUE(article);
+  EXPECT_NE(article->content.body_html.find("rel=\"noopener noreferrer ugc\""),
+            std::string::npos)
+      << article->content.body_html;
+}
+
 }  // namespace
 }  // namespace nz::ingest

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "model/article.h"
 #include "model/delivery.h"
 #include "model/source.h"
@@ -115,6 +117,21 @@ std::optional<WebSub::State> parse_websub_state(std::string_view text) {
     if (to_string(s) == text) return s;
   }
   return std::nullopt;
+}
+
+bool is_valid_link_rel(std::string_view rel) {
+  static constexpr std::string_view kAllowed[] = {"sponsored", "nofollow",   "ugc",
+                                                  "noopener",  "noreferrer", "external"};
+  while (!rel.empty()) {
+    size_t space = rel.find(' ');
+    std::string_view word = rel.substr(0, space);
+    rel = space == std::string_view::npos ? std::string_view() : rel.substr(space + 1);
+    if (word.empty()) continue;
+    if (std::find(std::begin(kAllowed), std::end(kAllowed), word) == std::end(kAllowed)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace nz::model

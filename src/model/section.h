@@ -29,6 +29,12 @@ inline constexpr std::string_view kDefaultDisclaimer =
     "{{SITE}} does not exercise editorial control over this section and is not responsible "
     "for the topics and content of this section.";
 
+inline constexpr std::string_view kDefaultLinkRel = "sponsored nofollow";
+
+// True when `rel` is empty or space-separated link types from the set a link policy may use:
+// sponsored, nofollow, ugc, noopener, noreferrer, external.
+bool is_valid_link_rel(std::string_view rel);
+
 struct Section {
   SectionId id = 0;        // assigned by the store
   std::string slug;        // "china-news-zone"; the index page is /{slug}/
@@ -46,6 +52,9 @@ struct Section {
   std::optional<std::string> contract_start;  // "YYYY-MM-DD"
   std::optional<std::string> contract_end;    // "YYYY-MM-DD"; later articles show as archived
   bool noindex = false;                       // keep search engines off the zone's pages
+  // The zone's link policy: link types added to every link in its partner's HTML after
+  // "noopener noreferrer" (see is_valid_link_rel).
+  std::string link_rel{kDefaultLinkRel};
 
   bool is_zone() const { return kind == SectionKind::kPartnerZone; }
 };

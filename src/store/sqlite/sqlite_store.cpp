@@ -85,7 +85,8 @@ Result<std::vector<model::Partner>> collect_partners(Stmt& stmt) {
 
 constexpr std::string_view kSectionColumns =
     "id, slug, title, description, kind, position, partner_id, attribution_template, "
-    "disclaimer_template, topic_id, moderation, contract_start, contract_end, noindex";
+    "disclaimer_template, topic_id, moderation, contract_start, contract_end, noindex, "
+    "link_rel";
 
 Result<model::Section> read_section(const Stmt& s) {
   model::Section section;
@@ -112,10 +113,11 @@ Result<model::Section> read_section(const Stmt& s) {
   section.contract_start = s.column_optional_text(11);
   section.contract_end = s.column_optional_text(12);
   section.noindex = s.column_int(13) != 0;
+  section.link_rel = s.column_text(14);
   return section;
 }
 
-// Binds every column but id to ?1..?13, in kSectionColumns order.
+// Binds every column but id to ?1..?14, in kSectionColumns order.
 void bind_section(Stmt& s, const model::Section& section) {
   s.bind(1, section.slug)
       .bind(2, section.title)
@@ -129,7 +131,8 @@ void bind_section(Stmt& s, const model::Section& section) {
       .bind(10, model::to_string(section.moderation))
       .bind(11, section.contract_start)
       .bind(12, section.contract_end)
-      .bind(13, section.noindex);
+      .bind(13, section.noindex)
+      .bind(14, section.link_rel);
 }
 
 // The checks add_section and update_section share: the input ones first, then whether the
@@ -143,6 +146,11 @@ Status check_section(Connection& conn, const model::Section& section) {
   }
   if (section.title.empty()) {
     return Error::InvalidInput("section " + section.slug + ": empty title");
+  }
+  if (!model::is_valid_link_rel(section.link_rel)) {
+    return Error::InvalidInput("zone " + section.slug + ": link policy \"" + section.link_rel +
+                               "\" may use only sponsored, nofollow, ugc, noopener, "
+                               "noreferrer and external");
   }
   if (section.is_zone() && !section.partner_id) {
     return Error::InvalidInput("zone " + section.slug + ": no partner");
@@ -360,7 +368,7 @@ Result<model::Section> SqliteStore::add_section(const model::Section& section) {
   return impl_->write([&](Connection& conn) -> Result<model::Section> {
     if (auto ok = check_section(conn, section); !ok) return ok.error();
     auto stmt = conn.prepare("INSERT INTO sections (" + std::string(kSectionColumns).substr(4) +
-                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
     if (!stmt) return stmt.error();
     bind_section(*stmt, section);
     if (auto done = stmt->run(); !done) {
@@ -385,11 +393,11 @@ Status SqliteStore::update_section(const model::Section& section) {
     auto stmt = conn.prepare(
         "UPDATE sections SET slug = ?1, title = ?2, description = ?3, kind = ?4, position = ?5, "
         "partner_id = ?6, attribution_template = ?7, disclaimer_template = ?8, topic_id = ?9, "
-        "moderation = ?10, contract_start = ?11, contract_end = ?12, noindex = ?13 "
-        "WHERE id = ?14");
+        "moderation = ?10, contract_start = ?11, contract_end = ?12, noindex = ?13, "
+        "link_rel = ?14 WHERE id = ?15");
     if (!stmt) return stmt.error();
     bind_section(*stmt, section);
-    stmt->bind(14, section.id);
+    stmt->bind(15, section.id);
     if (auto done = stmt->run(); !done) {
       return done.error().with_context("update section " + section.slug);
     }

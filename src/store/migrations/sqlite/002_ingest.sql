@@ -107,5 +107,9 @@ ALTER TABLE articles ADD COLUMN simhash INTEGER;
 -- it back. 'partner' (a take-down) is undone by the partner sending it as usable again.
 ALTER TABLE articles ADD COLUMN withdrawn_by TEXT CHECK (withdrawn_by IN ('editor', 'partner'));
 
+-- The rel a zone adds to links in its partner's HTML after "noopener noreferrer" (its link
+-- policy): space-separated link types, e.g. 'sponsored nofollow'.
+ALTER TABLE sections ADD COLUMN link_rel TEXT NOT NULL DEFAULT 'sponsored nofollow';
+
 CREATE INDEX articles_section_simhash ON articles (section_id, ingested DESC)
   WHERE simhash IS NOT NULL;
