@@ -2,13 +2,16 @@
 // point of the nz_feed library; everything it returns is data (no I/O, no global state).
 //
 // Formats, detected from the content (never from a file name or Content-Type):
-//   RSS 0.90, 0.91, 0.92, 0.93, 0.94, 2.0 and RSS 1.0 (RDF); Atom 0.3 and 1.0 — through
-//   libxml2 in recovery mode with network access and external entities off;
+//   RSS 0.90, 0.91, 0.92, 0.93, 0.94, 2.0 and RSS 1.0 (RDF); Atom 0.3 and 1.0 — through our
+//   strict XML reader when the document is well-formed, else libxml2 in recovery mode with
+//   network access and external entities off, after text-level repairs (xml_dom.h,
+//   xml_repair.h);
 //   JSON Feed 1.0 and 1.1; IPTC ninjs 1.x and 2.x (one item, an array, or JSON lines) —
 //   through Boost.JSON.
 // Encoding: see encoding.h. Liberal: a document that is broken but readable (undefined HTML
 // entities, a stray "&", unclosed tags, junk before the XML declaration, a truncated file, a
-// lying charset) parses with `bozo` set and `bozo_reason` naming the first problem.
+// JSON array or JSON Feed cut off in its items, a lying charset) parses with `bozo` set and
+// `bozo_reason` naming the first problem.
 #pragma once
 
 #include <string>

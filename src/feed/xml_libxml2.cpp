@@ -7,6 +7,8 @@
 
 #include <mutex>
 
+#include "feed/encoding.h"
+#include "feed/text.h"
 #include "feed/xml_tree.h"
 
 namespace nz::feed::xml {
@@ -20,14 +22,20 @@ struct ErrorSink {
   std::optional<std::string> first;
 };
 
+// libxml2's message as one line of valid UTF-8: some messages quote the input, cut at a byte
+// count, mid-character (found by fuzz_feed_parse: "CData section not finished\n <p>...").
+std::string one_line(const char* message) {
+  auto text = to_utf8(message ? message : "malformed XML", "utf-8");  // never fails for utf-8
+  std::string out = collapse_whitespace(text ? *text : "malformed XML");
+  return out.empty() ? "malformed XML" : out;
+}
+
 // Structured error callback: keeps the first error, prints nothing.
 void on_error(void* user, xmlErrorPtr err) {
   auto* ctxt = static_cast<xmlParserCtxtPtr>(user);
   auto* sink = ctxt ? static_cast<ErrorSink*>(ctxt->_private) : nullptr;
   if (!sink || sink->first || !err || err->level < XML_ERR_ERROR) return;
-  std::string msg = err->message ? err->message : "malformed XML";
-  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-  sink->first = "line " + std::to_string(err->line) + ": " + msg;
+  sink->first = "line " + std::to_string(err->line) + ": " + one_line(err->message);
 }
 
 // libxml2 owns what it returns from these; the arena keeps a copy.
@@ -121,8 +129,7 @@ void read_libxml2(std::string_view text, Arena& arena, Node*& root,
   bool well_formed = ctxt->wellFormed != 0;
   if (!well_formed && !sink.first) {
     xmlErrorPtr last = xmlCtxtGetLastError(ctxt);
-    sink.first = last && last->message ? std::string(last->message) : "malformed XML";
-    while (!sink.first->empty() && sink.first->back() == '\n') sink.first->pop_back();
+    sink.first = one_line(last ? last->message : nullptr);
   }
   ctxt->_private = nullptr;
   xmlFreeParserCtxt(ctxt);

@@ -19,8 +19,11 @@
 namespace nz::feed::xml {
 namespace {
 
+// Beyond these, libxml2 takes the document: the strict reader stays linear in its input.
 constexpr size_t kMaxDepth = 256;
 constexpr size_t kMaxName = 1000;
+constexpr size_t kMaxAttributes = 64;     // on one element
+constexpr size_t kMaxDeclarations = 256;  // namespace declarations in scope
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -282,6 +285,7 @@ class Reader {
       if (end == std::string_view::npos) return false;
       std::string_view value;
       if (!attribute_value(s_.substr(p + 1, end - p - 1), value)) return false;
+      if (raw_.size() >= kMaxAttributes) return false;  // the checks below are quadratic
       raw_.push_back({name, value});
       p = end + 1;
     }
@@ -312,6 +316,7 @@ class Reader {
       }
     }
     scope_.insert(scope_.end(), decls_.begin(), decls_.end());
+    if (scope_.size() > kMaxDeclarations) return false;  // each name looks through all
     std::string_view prefix, local, uri;
     if (!split_qname(qname, prefix, local) || prefix == "xmlns" || !lookup(prefix, uri)) {
       return false;

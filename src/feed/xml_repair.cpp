@@ -190,6 +190,10 @@ size_t declaration_end(std::string_view doc, size_t i) {
 }
 
 class Balancer {
+  // How far down the open elements an end tag or an entry looks for its match: a document
+  // with thousands of unclosed elements stays linear, not quadratic.
+  static constexpr size_t kSearchDepth = 256;
+
  public:
   explicit Balancer(std::string_view doc) : doc_(doc) { out_.reserve(doc.size() + 64); }
 
@@ -334,8 +338,9 @@ class Balancer {
       return end == std::string_view::npos ? doc_.size() : lt;
     }
     size_t k = stack_.size();
-    while (k > 0 && stack_[k - 1] != name) --k;
-    if (k == 0) {  // closes nothing that is open
+    size_t floor = k > kSearchDepth ? k - kSearchDepth : 0;
+    while (k > floor && stack_[k - 1] != name) --k;
+    if (k == floor) {  // closes nothing that is open (near enough to matter)
       changed_ = true;
       return end + 1;
     }
@@ -348,7 +353,8 @@ class Balancer {
 
   // An entry never contains an entry of its name: close the open one and what it holds.
   void close_open_entry(std::string_view name) {
-    for (size_t k = stack_.size(); k > 1; --k) {  // never the root
+    size_t floor = stack_.size() > kSearchDepth ? stack_.size() - kSearchDepth : 1;
+    for (size_t k = stack_.size(); k > floor; --k) {  // never the root
       if (stack_[k - 1] != name) continue;
       close_to(k - 1);
       return;

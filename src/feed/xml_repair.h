@@ -39,7 +39,7 @@ struct BalancedXml {
 // closed) shifts every later end tag by one level and nests the following entries inside it.
 // Here instead:
 //  - an end tag closes the nearest open element of its name and every element opened inside
-//    it; an end tag that matches no open element is dropped;
+//    it; an end tag that matches no open element (of the innermost 256) is dropped;
 //  - an entry (<item>, <entry>, also as rss:item and atom:entry) starting while an entry of
 //    the same name is open closes that one first: entries never nest;
 //  - at the end (a truncated file) a cut-off tag, comment or processing instruction is

@@ -54,5 +54,15 @@ TEST(BalanceTagsTest, TheRootEntryIsNeverClosedByANestedOne) {
   EXPECT_EQ(b.text, "<entry><entry>x</entry></entry>");
 }
 
+TEST(BalanceTagsTest, StaysLinearWithThousandsOfOpenElements) {
+  // Each stray end tag looks at most 256 open elements down, not at all 100,000.
+  std::string doc = "<r>";
+  for (int i = 0; i < 100000; ++i) doc += "<a>";
+  for (int i = 0; i < 100000; ++i) doc += "</b>";
+  BalancedXml b = balance_tags(doc);
+  EXPECT_TRUE(b.changed);
+  EXPECT_TRUE(b.text.ends_with("</a></r>"));
+}
+
 }  // namespace
 }  // namespace nz::feed

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "feed/encoding.h"
 #include "feed/parse.h"
 
 namespace nz::feed {
@@ -124,6 +125,17 @@ TEST(RssParserTest, BaseUrlThatIsNoUtf8NeverReachesTheLinks) {
                     {.base_url = "https://x.example/\xC3/"});
   ASSERT_TRUE(feed);
   EXPECT_EQ(feed->entries.at(0).link, "https://x.example/%C3/a");
+}
+
+TEST(RssParserTest, BozoReasonIsOneLineOfUtf8) {
+  // Found by fuzz_feed_parse: libxml2 quotes the input in some messages, cut mid-character.
+  auto feed = parse("<rss version=\"2.0\"><channel><title><![CDATA[\n<p>a</p>\xC3\xA4\xC3\xA4"
+                    "\xC3\xA4\xC3\xA4\xC3\xA4\xC3\xA4\xC3\xA4\xC3\xA4\xC3\xA4\xC3\xA4\xC3\xA4"
+                    "\xC3\xA4\xC3\xA4\xC3\xA4\xC3\xA4\xC3\xA4\xC3\xA4\xC3\xA4\xC3\xA4\xC3\xA4");
+  ASSERT_TRUE(feed) << feed.error().message;
+  ASSERT_TRUE(feed->bozo_reason);
+  EXPECT_TRUE(is_valid_utf8(*feed->bozo_reason)) << *feed->bozo_reason;
+  EXPECT_EQ(feed->bozo_reason->find('\n'), std::string::npos) << *feed->bozo_reason;
 }
 
 }  // namespace
