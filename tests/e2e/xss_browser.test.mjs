@@ -225,8 +225,10 @@ class Tab {
     return this;
   }
 
-  // Loads `body` (bytes) and reports what happened.
-  async probe(body) {
+  // Loads `body` (bytes) and reports what happened. With `awaitEvent` (positive controls only),
+  // keeps listening up to 5 s for the expected call or navigation: a popup's 'page' event can
+  // arrive well after load on a busy machine.
+  async probe(body, { awaitEvent = false } = {}) {
     const result = { calls: [], navigations: [], errors: [], notes: [], blocked: 0 };
     this.result = result;
     this.committed = false;
@@ -241,6 +243,10 @@ class Tab {
         } catch (e) { /* detached, or a blocked frame's error page */ }
       }
       await this.page.waitForTimeout(SETTLE_MS);
+      for (let waited = 0; awaitEvent && waited < 5000 &&
+           !result.calls.length && !result.navigations.length; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     } catch (e) {
       if (!result.navigations.length) result.errors.push(String(e.message || e).split('\n')[0]);
     }
@@ -289,7 +295,7 @@ test('harness detects script and navigation (positive controls, unsanitized)', a
   ];
   await withTabs(1, async ([tab]) => {
   for (const c of controls) {
-    const r = await tab.probe(Buffer.from(c.html));
+    const r = await tab.probe(Buffer.from(c.html), { awaitEvent: true });
     t.diagnostic(`${c.html} -> calls=${r.calls.length} navigations=${r.navigations.length} errors=${r.errors.length}`);
     if (c.expect === 'call') assert.ok(r.calls.length > 0, `harness missed a call for ${c.html}`);
     else assert.ok(r.navigations.length > 0, `harness missed a navigation for ${c.html}`);
