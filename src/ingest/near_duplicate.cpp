@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
 
 namespace nz::ingest {
@@ -37,6 +36,19 @@ char32_t next_code_point(std::string_view text, size_t& i) {
   return cp;
 }
 
+// ASCII letters and digits, and ASCII lower case: tables, not <cctype>, whose locale
+// lookups made word hashing the hottest function of a large ingest after the HTML parser.
+constexpr std::array<bool, 128> kAsciiWordChar = [] {
+  std::array<bool, 128> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = true;
+  return t;
+}();
+
+constexpr unsigned char ascii_lower(unsigned char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c;
+}
+
 bool is_ideograph(char32_t c) {
   return (c >= 0x3040 && c <= 0x30FF) ||   // Hiragana, Katakana
          (c >= 0x3400 && c <= 0x4DBF) ||   // CJK extension A
@@ -47,7 +59,7 @@ bool is_ideograph(char32_t c) {
 }
 
 bool is_word_char(char32_t c) {
-  if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
+  if (c < 0x80) return kAsciiWordChar[c];
   // Non-ASCII letters (Finnish ä, ö, Cyrillic, ...) count as word characters; punctuation
   // blocks do not.
   if (c >= 0x2000 && c <= 0x2BFF) return false;  // punctuation, symbols, arrows
@@ -56,10 +68,13 @@ bool is_word_char(char32_t c) {
   return c != 0xA0 && c != 0xFFFD && c != 0xFEFF;
 }
 
-uint64_t fnv1a(std::string_view s, uint64_t h = 14695981039346656037ull) {
+constexpr uint64_t kFnvOffset = 14695981039346656037ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
+uint64_t fnv1a(std::string_view s, uint64_t h = kFnvOffset) {
   for (unsigned char c : s) {
     h ^= c;
-    h *= 1099511628211ull;
+    h *= kFnvPrime;
   }
   return h;
 }
@@ -74,25 +89,38 @@ uint64_t mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
+// The FNV-1a hash of each word (ASCII lower-cased, other letters as written) and of each
+// ideograph, hashed as the bytes stream by: no word is copied.
 std::vector<uint64_t> word_hashes(std::string_view text) {
   std::vector<uint64_t> words;
-  std::string word;
+  words.reserve(text.size() / 6);
+  uint64_t h = kFnvOffset;
+  bool in_word = false;
   auto flush = [&] {
-    if (!word.empty()) words.push_back(fnv1a(word));
-    word.clear();
+    if (in_word) words.push_back(h);
+    h = kFnvOffset;
+    in_word = false;
   };
   for (size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      ++i;
+      if (kAsciiWordChar[byte]) {
+        h = (h ^ ascii_lower(byte)) * kFnvPrime;
+        in_word = true;
+      } else {
+        flush();
+      }
+      continue;
+    }
     size_t start = i;
     char32_t c = next_code_point(text, i);
     if (is_ideograph(c)) {
       flush();
       words.push_back(fnv1a(text.substr(start, i - start)));
     } else if (is_word_char(c)) {
-      if (c < 0x80) {
-        word += static_cast<char>(std::tolower(static_cast<int>(c)));
-      } else {
-        word.append(text.substr(start, i - start));
-      }
+      h = fnv1a(text.substr(start, i - start), h);
+      in_word = true;
     } else {
       flush();
     }
