@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <future>
 #include <thread>
@@ -15,6 +16,7 @@
 #include "ingest/store_item.h"
 #include "sanitize/html_sanitizer.h"
 #include "sanitize/html_text.h"
+#include "topics/tagger.h"
 
 namespace nz::ingest {
 namespace {
@@ -99,10 +101,23 @@ std::string metadata_json(const feed::FeedEntry& entry) {
   return boost::json::serialize(meta);
 }
 
-// The words of the sanitizer's own output, cheaply, for fingerprints and emptiness checks:
-// that output escapes every & < > " in text and attributes, so '<' and '>' only ever
-// delimit tags. A tag becomes a space (words of adjacent blocks stay apart) and the four
-// escapes are decoded. Not for display: html_to_text (a full parse) keeps paragraphs.
+// Whether the tag starting at html[i] ('<') ends a block: its words end a paragraph.
+bool is_block_tag(std::string_view html, size_t i) {
+  static constexpr std::string_view kBlocks[] = {"p", "h2", "h3", "h4", "h5", "h6", "li",
+                                                 "blockquote", "br", "tr", "pre", "figcaption",
+                                                 "dd", "dt", "caption", "hr"};
+  size_t name = i + 1 + (i + 1 < html.size() && html[i + 1] == '/');
+  size_t end = name;
+  while (end < html.size() && std::isalnum(static_cast<unsigned char>(html[end]))) ++end;
+  std::string_view tag = html.substr(name, end - name);
+  return std::find(std::begin(kBlocks), std::end(kBlocks), tag) != std::end(kBlocks);
+}
+
+// The words of the sanitizer's own output, cheaply, for fingerprints, topics and emptiness
+// checks: that output escapes every & < > " in text and attributes, so '<' and '>' only
+// ever delimit tags. A block's tag becomes a newline (the tagger's paragraphs), any other a
+// space (words of adjacent elements stay apart), and the four escapes are decoded. Not for
+// display: html_to_text (a full parse) keeps paragraphs exactly.
 std::string words_of_sanitized(std::string_view html) {
   std::string out;
   out.reserve(html.size());
@@ -115,7 +130,7 @@ std::string words_of_sanitized(std::string_view html) {
     }
     if (c == '<') {
       in_tag = true;
-      out += ' ';
+      out += is_block_tag(html, i) ? '\n' : ' ';
     } else if (c == '&') {
       static constexpr std::pair<std::string_view, char> kEscapes[] = {
           {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}};
@@ -140,8 +155,14 @@ bool has_words(std::string_view text) {
   return text.find_first_not_of(" \t\n\r\f") != std::string_view::npos;
 }
 
+// An article ready to store, with the tagger's topics (indexes into the gazetteer).
+struct BuiltArticle {
+  model::Article article;
+  std::vector<size_t> topics;
+};
+
 // The article an entry describes, or an error message saying why there is none.
-Result<model::Article> article_from_entry(const feed::FeedEntry& entry,
+Result<BuiltArticle> article_from_entry(const feed::FeedEntry& entry,
                                           const feed::ParsedFeed& feed,
                                           const model::Section& zone,
                                           const IngestOptions& options, core::Timestamp now) {
@@ -193,7 +214,12 @@ Result<model::Article> article_from_entry(const feed::FeedEntry& entry,
   article.status = taken_down ? model::ArticleStatus::kWithdrawn : model::ArticleStatus::kPublished;
   article.embargo_until = entry.embargoed;
   article.simhash = simhash(article.content.headline + "\n\n" + body_text);
-  return article;
+  BuiltArticle built{.article = std::move(article)};
+  for (const topics::TopicScore& t :
+       topics::tag(topics::Gazetteer::embedded(), built.article.content.headline, body_text)) {
+    built.topics.push_back(t.topic);
+  }
+  return built;
 }
 
 std::string story_text(const model::Article& a) {
@@ -226,8 +252,10 @@ class DocumentIngest {
     return Ok();
   }
 
-  // Stores one article; a kUnavailable or kCorrupt error means the store itself failed.
-  Result<ItemResult> store_one(size_t index, model::Article article) {
+  // Stores one article and, when it is new or changed, the tagger's topics for it; a
+  // kUnavailable or kCorrupt error means the store itself failed.
+  Result<ItemResult> store_one(size_t index, model::Article article,
+                               const std::vector<size_t>& topics) {
     ItemResult item{.index = index, .guid = article.guid};
     article.delivery_id = delivery_;
     auto existing = store_.find_article_by_guid(zone_.id, article.guid);
@@ -259,6 +287,17 @@ class DocumentIngest {
       case store::SaveOutcome::kNewVersion: item.outcome = ItemOutcome::kNewVersion; break;
       case store::SaveOutcome::kUnchanged: item.outcome = ItemOutcome::kUnchanged; break;
     }
+    if (item.outcome != ItemOutcome::kUnchanged) {
+      std::vector<model::TopicId> ids;
+      for (size_t t : topics) {
+        auto id = topic_id(t);
+        if (!id) return id.error();
+        ids.push_back(*id);
+      }
+      if (auto tagged = store_.set_tagger_topics(saved->article.id, ids); !tagged) {
+        return tagged.error();
+      }
+    }
     item.duplicate_of = saved->article.duplicate_of;
     if (item.outcome == ItemOutcome::kCreated && saved->article.simhash) {
       index_.add(saved->article.id, *saved->article.simhash);
@@ -269,6 +308,9 @@ class DocumentIngest {
 
   // Set when a near-duplicate had the same link as its original: a guid that changed.
   const std::string& link_under_new_guid() const { return link_under_new_guid_; }
+
+  // After a rollback: topics created inside it are gone again.
+  void forget_topic_ids() { topic_ids_.clear(); }
 
  private:
   // The zone's article this new one repeats, if any; none when it is a new story.
@@ -285,7 +327,20 @@ class DocumentIngest {
     return std::nullopt;
   }
 
+  // The stored topic for a gazetteer topic, created on first use; remembered for the
+  // document.
+  Result<model::TopicId> topic_id(size_t topic) {
+    if (auto it = topic_ids_.find(topic); it != topic_ids_.end()) return it->second;
+    const topics::TopicInfo& info = topics::Gazetteer::embedded().topics().at(topic);
+    auto stored = store_.upsert_topic(
+        {.kind = info.kind, .key = info.key, .name = info.name, .slug = info.slug});
+    if (!stored) return stored.error();
+    topic_ids_.emplace(topic, stored->id);
+    return stored->id;
+  }
+
   store::Store& store_;
+  std::map<size_t, model::TopicId> topic_ids_;
   const model::Section& zone_;
   model::DeliveryId delivery_;
   NearDuplicateIndex index_{static_cast<size_t>(kNearDuplicateWindow)};
@@ -357,7 +412,7 @@ Result<IngestReport> ingest_document(store::Store& store, const model::Section& 
   // Articles are built (sanitized, the costly part) on every core: all of them before any is
   // stored when atomic, so that one bad item refuses the lot; else a chunk ahead of the store.
   const size_t n = parsed->entries.size();
-  std::vector<std::optional<model::Article>> articles(n);
+  std::vector<std::optional<BuiltArticle>> articles(n);
   report.items.resize(n);
   auto build = [&](size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) {
@@ -367,7 +422,7 @@ Result<IngestReport> ingest_document(store::Store& store, const model::Section& 
         report.items[i].error = article.error().message;
         continue;
       }
-      report.items[i].guid = article->guid;
+      report.items[i].guid = article->article.guid;
       articles[i] = std::move(*article);
     }
   };
@@ -384,7 +439,9 @@ Result<IngestReport> ingest_document(store::Store& store, const model::Section& 
   std::map<std::string, std::set<std::string>> headlines_by_guid;
   auto note_guids = [&](size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) {
-      if (articles[i]) headlines_by_guid[articles[i]->guid].insert(articles[i]->content.headline);
+      if (articles[i]) {
+        headlines_by_guid[articles[i]->article.guid].insert(articles[i]->article.content.headline);
+      }
     }
   };
   DocumentIngest ingest(store, zone, delivery->id);
@@ -399,12 +456,14 @@ Result<IngestReport> ingest_document(store::Store& store, const model::Section& 
       }
       Result<ItemResult> item = Error::Internal("not run");
       Status one = store.atomically([&]() -> Status {
-        item = ingest.store_one(i, std::move(*articles[i]));
+        item = ingest.store_one(i, std::move(articles[i]->article), articles[i]->topics);
         if (!item) return item.error();
         // A refused item (kFailed) undoes whatever of it was written, e.g. a tag.
         return item->outcome == ItemOutcome::kFailed ? Error::InvalidInput(item->error) : Ok();
       });
       if (!item) return item.error().with_context("item " + std::to_string(i));
+      // A rolled-back item may have created topics: their ids are no longer valid.
+      if (!one) ingest.forget_topic_ids();
       if (!one && one.error().code != ErrorCode::kInvalidInput) {
         return one.error().with_context("item " + std::to_string(i));
       }

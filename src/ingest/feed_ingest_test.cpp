@@ -69,6 +69,41 @@ class FeedIngestTest : public ::testing::Test {
   model::TopicId china_ = 0;
 };
 
+// The topics of the zone's only article, by slug.
+std::vector<std::string> topic_slugs(store::Store& store, model::ArticleId id) {
+  std::vector<std::string> out;
+  for (const auto& t : store.topics_of(id).value()) out.push_back(t.slug);
+  return out;
+}
+
+TEST_F(FeedIngestTest, ArticlesAreTaggedWithWhatTheyAreAboutAndRetaggedWhenTheyChange) {
+  auto item = [](const std::string& title, const std::string& body) {
+    return rss("<item><guid>pdo-7</guid><title>" + title + "</title><description><![CDATA[" +
+               body + "]]></description></item>");
+  };
+  auto report = ingest(item("Finland and the SCO sign an energy pact",
+                            "<p>HELSINKI -- Finnish ministers met officials of the Shanghai "
+                            "Cooperation Organization on Monday to sign the pact.</p>"
+                            "<p>A delegation visited Japan last year.</p>"));
+  ASSERT_TRUE(report) << report.error().message;
+  const model::ArticleId id = report->items.at(0).article->id;
+  // The zone's own topic, and what the tagger found; not the passing mention of Japan.
+  EXPECT_EQ(topic_slugs(*store_, id),
+            (std::vector<std::string>{"china", "finland", "sco"}));
+
+  // An editor takes Finland off; a corrected version is tagged again, without Finland.
+  auto finland = store_->find_topic_by_slug("finland");
+  ASSERT_TRUE(finland);
+  ASSERT_TRUE(store_->untag_article(id, finland->id));
+  report = ingest(item("Sweden and the SCO sign an energy pact",
+                       "<p>HELSINKI -- Finnish and Swedish ministers met officials of the "
+                       "Shanghai Cooperation Organization in Stockholm on Monday.</p>"));
+  ASSERT_TRUE(report) << report.error().message;
+  ASSERT_EQ(report->counts.new_versions, 1);
+  EXPECT_EQ(topic_slugs(*store_, id),
+            (std::vector<std::string>{"china", "sco", "sweden"}));
+}
+
 TEST_F(FeedIngestTest, StoresEntriesSanitizedAndTaggedWithTheZonesTopic) {
   auto report = ingest(rss(
       "<item><guid>pdo-1</guid><title>First &amp; foremost</title>"

@@ -25,6 +25,14 @@ class TopicStore {
   // either is kEditor. kNotFound when the article or topic does not exist.
   virtual Status tag_article(model::ArticleId article, model::TopicId topic,
                              model::TagSource source) = 0;
+  // An editor removes a tag: the article loses the topic, and neither the tagger nor the
+  // zone gives it back (only an editor's tag_article does). kNotFound as for tag_article.
+  virtual Status untag_article(model::ArticleId article, model::TopicId topic) = 0;
+  // The tagger's topics for an article, replacing the tagger's earlier ones; tags from the
+  // zone and from editors (including removals) are left as they are. kNotFound when the
+  // article does not exist.
+  virtual Status set_tagger_topics(model::ArticleId article,
+                                   const std::vector<model::TopicId>& topics) = 0;
   // The topics of an article, ordered by name.
   virtual Result<std::vector<model::Topic>> topics_of(model::ArticleId article) = 0;
 };

@@ -435,7 +435,7 @@ Result<ArticlePage> SqliteStore::list_topic_articles(model::TopicId topic, PageR
     // "a.id IS NOT ?2" with ?2 NULL (no exclude) is true for every row.
     const std::string kFrom =
         " FROM article_topics t JOIN articles a ON a.id = t.article_id"
-        " WHERE t.topic_id = ?1 AND a.id IS NOT ?2 AND " + std::string(kListed);
+        " WHERE t.topic_id = ?1 AND t.removed = 0 AND a.id IS NOT ?2 AND " + std::string(kListed);
     ArticlePage out;
     {
       auto stmt = conn.prepare("SELECT count(*)" + std::string(kFrom));

@@ -73,6 +73,9 @@ class SqliteStore final : public store::Store {
   // An existing tag's source is replaced by the new one unless it is kEditor.
   Status tag_article(model::ArticleId article, model::TopicId topic,
                      model::TagSource source) override;
+  Status untag_article(model::ArticleId article, model::TopicId topic) override;
+  Status set_tagger_topics(model::ArticleId article,
+                           const std::vector<model::TopicId>& topics) override;
   Result<std::vector<model::Topic>> topics_of(model::ArticleId article) override;
 
   // store::ArticleStore

@@ -412,6 +412,53 @@ TEST_F(SqliteStoreTest, EditorTagIsNeverDowngradedOtherTagsTakeTheNewSource) {
   EXPECT_EQ(topics->at(1).name, "Two");
 }
 
+TEST_F(SqliteStoreTest, AnEditorsRemovalSurvivesRetaggingUntilAnEditorTagsAgain) {
+  auto news = add_section("news");
+  auto a = save(article(news.id, "g1", "Story"));
+  auto cn = store_->upsert_topic({.kind = model::TopicKind::kCountry, .key = "CN", .name = "China", .slug = "china"});
+  auto fi = store_->upsert_topic({.kind = model::TopicKind::kCountry, .key = "FI", .name = "Finland", .slug = "finland"});
+  ASSERT_TRUE(cn && fi);
+  auto names = [&] {
+    std::vector<std::string> out;
+    for (const auto& t : store_->topics_of(a.article.id).value()) out.push_back(t.name);
+    return out;
+  };
+  ASSERT_TRUE(store_->set_tagger_topics(a.article.id, {cn->id, fi->id}));
+  EXPECT_EQ(names(), (std::vector<std::string>{"China", "Finland"}));
+
+  ASSERT_TRUE(store_->untag_article(a.article.id, cn->id));
+  EXPECT_EQ(names(), (std::vector<std::string>{"Finland"}));
+  // Re-tagging, by the tagger or as the zone's topic, does not bring it back...
+  ASSERT_TRUE(store_->set_tagger_topics(a.article.id, {cn->id, fi->id}));
+  ASSERT_TRUE(store_->tag_article(a.article.id, cn->id, model::TagSource::kZone));
+  EXPECT_EQ(names(), (std::vector<std::string>{"Finland"}));
+  auto page = store_->list_topic_articles(cn->id, {}, std::nullopt);
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->total, 0);
+  // ...an editor does.
+  ASSERT_TRUE(store_->tag_article(a.article.id, cn->id, model::TagSource::kEditor));
+  EXPECT_EQ(names(), (std::vector<std::string>{"China", "Finland"}));
+}
+
+TEST_F(SqliteStoreTest, TheTaggersNewTopicsReplaceItsOldOnesOnly) {
+  auto news = add_section("news");
+  auto a = save(article(news.id, "g1", "Story"));
+  auto t1 = store_->upsert_topic({.key = "one", .name = "One", .slug = "one"});
+  auto t2 = store_->upsert_topic({.key = "two", .name = "Two", .slug = "two"});
+  auto t3 = store_->upsert_topic({.key = "three", .name = "Three", .slug = "three"});
+  ASSERT_TRUE(t1 && t2 && t3);
+  ASSERT_TRUE(store_->tag_article(a.article.id, t3->id, model::TagSource::kZone));
+  ASSERT_TRUE(store_->set_tagger_topics(a.article.id, {t1->id}));
+  ASSERT_TRUE(store_->set_tagger_topics(a.article.id, {t2->id}));
+  auto topics = store_->topics_of(a.article.id);
+  ASSERT_TRUE(topics);
+  std::vector<std::string> names;
+  for (const auto& t : *topics) names.push_back(t.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Three", "Two"}));
+  EXPECT_EQ(store_->set_tagger_topics(9999, {t1->id}).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->untag_article(a.article.id, 9999).error().code, ErrorCode::kNotFound);
+}
+
 TEST_F(SqliteStoreTest, TaggingAMissingArticleOrTopicIsNotFound) {
   auto news = add_section("news");
   auto a = save(article(news.id, "g1", "Story"));

@@ -1,0 +1,53 @@
+#include "topics/tagger.h"
+
+#include <algorithm>
+#include <string>
+
+namespace nz::topics {
+namespace {
+
+// Where the lede ends: the end of the first paragraph with at least kMinLede characters.
+constexpr size_t kMinLede = 80;
+
+size_t lede_end(std::string_view text) {
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) return text.size();
+    if (end >= kMinLede) return end;
+    start = end + 1;
+  }
+  return text.size();
+}
+
+}  // namespace
+
+std::vector<TopicScore> tag(const Gazetteer& gazetteer, std::string_view headline,
+                            std::string_view text) {
+  // One text, so that what the headline says about a name ("Chad Miller") holds below.
+  std::string all;
+  all.reserve(headline.size() + 2 + text.size());
+  all.append(headline).append("\n\n");
+  const size_t body_start = all.size();
+  all.append(text);
+  const size_t lede = body_start + lede_end(text);
+
+  std::vector<TopicScore> scores;
+  for (const Mention& m : gazetteer.mentions(all)) {
+    const int weight = m.offset < body_start ? kTitleWeight
+                       : m.offset < lede     ? kLedeWeight
+                                             : kBodyWeight;
+    auto it = std::find_if(scores.begin(), scores.end(),
+                           [&](const TopicScore& s) { return s.topic == m.topic; });
+    if (it == scores.end()) it = scores.insert(scores.end(), TopicScore{.topic = m.topic});
+    it->weight += weight;
+    it->mentions += 1;
+  }
+  std::erase_if(scores, [](const TopicScore& s) { return s.weight < kTagThreshold; });
+  std::stable_sort(scores.begin(), scores.end(),
+                   [](const TopicScore& a, const TopicScore& b) { return a.weight > b.weight; });
+  if (scores.size() > kMaxTags) scores.resize(kMaxTags);
+  return scores;
+}
+
+}  // namespace nz::topics

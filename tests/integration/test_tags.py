@@ -1,0 +1,92 @@
+"""Topic tags (issue 5): the tagger on ingest, topic pages, and an editor's `newszone tag`
+decisions, which re-tagging never overrides."""
+
+import os
+import re
+import tempfile
+import unittest
+
+from nzserver import NzServer, run_cli
+
+
+def feed(headline, paragraphs):
+    body = "".join("&lt;p&gt;%s&lt;/p&gt;" % p for p in paragraphs)
+    return ('<?xml version="1.0"?><rss version="2.0"><channel><title>Partner</title>'
+            "<item><guid>tag-1</guid><title>%s</title><link>http://partner.example/tag-1</link>"
+            "<description>%s</description></item></channel></rss>" % (headline, body))
+
+
+class TagsTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="nz-tags-")
+        self.data = os.path.join(self.tmp.name, "data")
+        with NzServer(data_dir=self.data, demo=True):
+            pass
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def cli(self, *args, input=None):
+        return run_cli(list(args), data_dir=self.data, input=input)
+
+    def ingest(self, headline, paragraphs):
+        code, out, err = self.cli("ingest", "--zone", "china-news-zone", "-",
+                                  input=feed(headline, paragraphs))
+        self.assertEqual(code, 0, err)
+        return out
+
+    def listed(self, server, topic, headline):
+        page = server.get("/topics/%s" % topic)
+        return page.status == 200 and headline in page.text
+
+    def test_ingest_tags_topics_and_an_editors_removal_survives_a_new_version(self):
+        self.ingest("Finland and Estonia open a rail tunnel study",
+                    ["HELSINKI -- Finnish and Estonian ministers agreed on Monday to fund a new "
+                     "study of a rail tunnel under the Gulf of Finland.",
+                     "The tunnel would link Helsinki and Tallinn in 30 minutes.",
+                     "A similar tunnel in Japan took decades."])
+        headline = "Finland and Estonia open a rail tunnel study"
+        with NzServer(data_dir=self.data, env={"NEWSZONE_POLLER": "false"}) as server:
+            self.assertTrue(self.listed(server, "finland", headline))
+            self.assertTrue(self.listed(server, "estonia", headline))
+            self.assertFalse(self.listed(server, "japan", headline), "a passing mention")
+            article = re.search(r'href="(/china-news-zone/\d+-[^"]+)"',
+                                server.get("/topics/finland").text).group(1)
+
+        code, out, err = self.cli("tag", "remove", article, "estonia")
+        self.assertEqual(code, 0, err)
+        self.assertNotIn("estonia", out)
+        self.ingest("Finland and Estonia open a rail tunnel study",
+                    ["HELSINKI -- Finnish and Estonian ministers agreed on Monday to fund a new "
+                     "study of a rail tunnel under the Gulf of Finland, costing 2 million euros.",
+                     "The tunnel would link Helsinki and Tallinn in 30 minutes."])
+        self.assertNotRegex(self.cli("tag", "list", article)[1], r"(?m)^estonia",
+                            "the editor's removal holds after the new version")
+        code, out, err = self.cli("tag", "add", article, "EE")
+        self.assertEqual(code, 0, err)
+        self.assertRegex(out, r"(?m)^estonia\s+Estonia\s+country$", "an editor can put it back")
+        code, out, err = self.cli("tag", "remove", article, "EE")
+        self.assertEqual(code, 0, err)
+        with NzServer(data_dir=self.data, env={"NEWSZONE_POLLER": "false"}) as server:
+            self.assertTrue(self.listed(server, "finland", headline))
+            self.assertFalse(self.listed(server, "estonia", headline))
+
+        code, out, _ = self.cli("tag", "list", article)
+        self.assertEqual(code, 0)
+        self.assertRegex(out, r"(?m)^finland\s+Finland\s+country$")
+        self.assertRegex(out, r"(?m)^china\s+China\s+country$")
+
+    def test_mistakes_get_a_clear_message(self):
+        code, _, err = self.cli("tag", "add", "1", "narnia")
+        self.assertEqual(code, 2)
+        self.assertIn('no topic "narnia"', err)
+        code, _, err = self.cli("tag", "add", "not-an-article", "CN")
+        self.assertEqual(code, 2)
+        self.assertIn("give its id or its page's URL", err)
+        code, _, err = self.cli("tag", "remove", "1", "china")
+        self.assertEqual(code, 2)
+        self.assertIn("China is the topic of China News Zone", err)
+
+
+if __name__ == "__main__":
+    unittest.main()
