@@ -18,6 +18,9 @@ bool is_word(char c) {
   const auto b = static_cast<unsigned char>(c);
   return b >= 0x80 || (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
 }
+// No alias starts with a word longer than this (load refuses one that does).
+constexpr size_t kMaxWord = 48;
+
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 char fold(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -99,8 +102,13 @@ struct Gazetteer::Impl {
   std::vector<TopicInfo> topics;
   std::vector<Alias> aliases;
   std::vector<Context> contexts;
+  // Looked up by string_view: no string is made per word of the text.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   // First word of each alias, folded -> aliases starting with it, longest first.
-  std::unordered_map<std::string, std::vector<size_t>> by_first_word;
+  std::unordered_map<std::string, std::vector<size_t>, Hash, std::equal_to<>> by_first_word;
 
   Status add_alias(std::string_view text, int64_t topic, bool curated) {
     text = trim(text);
@@ -111,6 +119,7 @@ struct Gazetteer::Impl {
     }
     if (text.empty()) return Error::InvalidInput("empty alias");
     if (!is_word(text.front())) return Error::InvalidInput("alias \"" + std::string(text) + "\" must start with a letter or digit");
+    if (word_end(text, 0) > kMaxWord) return Error::InvalidInput("alias \"" + std::string(text) + "\" starts with too long a word");
     for (Alias& a : aliases) {
       if (a.text != text) continue;
       if (a.topic == topic) {  // the same name given twice: keep one, with both flags
@@ -149,7 +158,10 @@ struct Gazetteer::Impl {
   // The alias written at text[i] (a word start), longest first.
   std::optional<size_t> match_at(std::string_view text, size_t i) const {
     const size_t first_end = word_end(text, i);
-    auto found = by_first_word.find(fold(text.substr(i, first_end - i)));
+    if (first_end - i > kMaxWord) return std::nullopt;
+    char folded[kMaxWord];
+    for (size_t k = i; k < first_end; ++k) folded[k - i] = fold(text[k]);
+    auto found = by_first_word.find(std::string_view(folded, first_end - i));
     if (found == by_first_word.end()) return std::nullopt;
     for (size_t id : found->second) {
       const Alias& a = aliases[id];
