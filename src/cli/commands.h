@@ -40,5 +40,6 @@ void add_sanitize_command(CLI::App& app, Common& common);
 void add_token_command(CLI::App& app, Common& common);
 void add_source_command(CLI::App& app, Common& common);
 void add_tag_command(CLI::App& app, Common& common);
+void add_retag_command(CLI::App& app, Common& common);
 
 }  // namespace nz::cli

@@ -1,14 +1,20 @@
 // `newszone tag list|add|remove ARTICLE [TOPIC...]`: an editor's word on an article's topics.
 // An editor's tag and an editor's removal are never overwritten by re-tagging (issue 5).
+// `newszone retag`: the tagger runs again over every stored article (after an upgrade of
+// the topic data), keeping zones' and editors' tags.
 #include <CLI/CLI.hpp>
+
+#include <unistd.h>
 
 #include <cctype>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "cli/commands.h"
 #include "cli/store_access.h"
 #include "cli/table.h"
+#include "ingest/tagging.h"
 #include "topics/gazetteer.h"
 
 namespace nz::cli {
@@ -123,6 +129,49 @@ void add_tag_command(CLI::App& app, Common& common) {
       print_topics(*store, *article);
     });
   }
+}
+
+void add_retag_command(CLI::App& app, Common& common) {
+  auto* cmd = app.add_subcommand(
+      "retag", "run the tagger again over every stored article; editors' tags are kept");
+  cmd->callback([&common] {
+    core::SystemClock clock;
+    auto store = open_store_or_report(common, clock);
+    if (!store) return;
+    auto total = store->count_articles();
+    if (!total) return report(common, total.error());
+    const bool progress = ::isatty(STDERR_FILENO) != 0;
+    ingest::TopicIds ids(*store);
+    int64_t done = 0;
+    size_t tags = 0;
+    // Batches of 500 articles, each in one transaction: a crash keeps every finished batch.
+    for (model::ArticleId after = 0;;) {
+      auto batch = store->list_article_ids(after, 500);
+      if (!batch) return report(common, batch.error());
+      if (batch->empty()) break;
+      Status stored = store->atomically([&]() -> Status {
+        for (model::ArticleId id : *batch) {
+          auto article = store->find_article(id);
+          if (!article) return article.error();
+          auto found = ingest::retag_article(*store, *article, ids);
+          if (!found) return found.error();
+          tags += *found;
+        }
+        return Ok();
+      });
+      if (!stored) {
+        ids.forget();
+        return report(common, stored.error());
+      }
+      after = batch->back();
+      done += static_cast<int64_t>(batch->size());
+      if (progress) {
+        std::cerr << "\rretagged " << done << " of " << *total << " articles" << std::flush;
+      }
+    }
+    if (progress) std::cerr << "\r\033[K" << std::flush;
+    std::cout << "retagged " << done << " articles: " << tags << " topics from the tagger\n";
+  });
 }
 
 }  // namespace nz::cli

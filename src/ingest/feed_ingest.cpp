@@ -3,7 +3,6 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <future>
 #include <thread>
@@ -16,7 +15,7 @@
 #include "ingest/store_item.h"
 #include "sanitize/html_sanitizer.h"
 #include "sanitize/html_text.h"
-#include "topics/tagger.h"
+#include "ingest/tagging.h"
 
 namespace nz::ingest {
 namespace {
@@ -101,56 +100,6 @@ std::string metadata_json(const feed::FeedEntry& entry) {
   return boost::json::serialize(meta);
 }
 
-// Whether the tag starting at html[i] ('<') ends a block: its words end a paragraph.
-bool is_block_tag(std::string_view html, size_t i) {
-  static constexpr std::string_view kBlocks[] = {"p", "h2", "h3", "h4", "h5", "h6", "li",
-                                                 "blockquote", "br", "tr", "pre", "figcaption",
-                                                 "dd", "dt", "caption", "hr"};
-  size_t name = i + 1 + (i + 1 < html.size() && html[i + 1] == '/');
-  size_t end = name;
-  while (end < html.size() && std::isalnum(static_cast<unsigned char>(html[end]))) ++end;
-  std::string_view tag = html.substr(name, end - name);
-  return std::find(std::begin(kBlocks), std::end(kBlocks), tag) != std::end(kBlocks);
-}
-
-// The words of the sanitizer's own output, cheaply, for fingerprints, topics and emptiness
-// checks: that output escapes every & < > " in text and attributes, so '<' and '>' only
-// ever delimit tags. A block's tag becomes a newline (the tagger's paragraphs), any other a
-// space (words of adjacent elements stay apart), and the four escapes are decoded. Not for
-// display: html_to_text (a full parse) keeps paragraphs exactly.
-std::string words_of_sanitized(std::string_view html) {
-  std::string out;
-  out.reserve(html.size());
-  bool in_tag = false;
-  for (size_t i = 0; i < html.size(); ++i) {
-    const char c = html[i];
-    if (in_tag) {
-      in_tag = c != '>';
-      continue;
-    }
-    if (c == '<') {
-      in_tag = true;
-      out += is_block_tag(html, i) ? '\n' : ' ';
-    } else if (c == '&') {
-      static constexpr std::pair<std::string_view, char> kEscapes[] = {
-          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}};
-      bool decoded = false;
-      for (const auto& [escape, ch] : kEscapes) {
-        if (html.substr(i, escape.size()) == escape) {
-          out += ch;
-          i += escape.size() - 1;
-          decoded = true;
-          break;
-        }
-      }
-      if (!decoded) out += c;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 bool has_words(std::string_view text) {
   return text.find_first_not_of(" \t\n\r\f") != std::string_view::npos;
 }
@@ -178,7 +127,7 @@ Result<BuiltArticle> article_from_entry(const feed::FeedEntry& entry,
     article.content.body_html =
         sanitize::sanitize_html("<p>" + article.content.body_html + "</p>", sanitize_options);
   }
-  std::string body_text = words_of_sanitized(article.content.body_html);
+  std::string body_text = text_of_sanitized(article.content.body_html);
   const bool body_has_text = has_words(body_text);
 
   if (entry.title && !entry.title->empty()) {
@@ -215,10 +164,7 @@ Result<BuiltArticle> article_from_entry(const feed::FeedEntry& entry,
   article.embargo_until = entry.embargoed;
   article.simhash = simhash(article.content.headline + "\n\n" + body_text);
   BuiltArticle built{.article = std::move(article)};
-  for (const topics::TopicScore& t :
-       topics::tag(topics::Gazetteer::embedded(), built.article.content.headline, body_text)) {
-    built.topics.push_back(t.topic);
-  }
+  built.topics = find_topics(built.article.content.headline, body_text);
   return built;
 }
 
@@ -290,7 +236,7 @@ class DocumentIngest {
     if (item.outcome != ItemOutcome::kUnchanged) {
       std::vector<model::TopicId> ids;
       for (size_t t : topics) {
-        auto id = topic_id(t);
+        auto id = topic_ids_.get(t);
         if (!id) return id.error();
         ids.push_back(*id);
       }
@@ -310,7 +256,7 @@ class DocumentIngest {
   const std::string& link_under_new_guid() const { return link_under_new_guid_; }
 
   // After a rollback: topics created inside it are gone again.
-  void forget_topic_ids() { topic_ids_.clear(); }
+  void forget_topic_ids() { topic_ids_.forget(); }
 
  private:
   // The zone's article this new one repeats, if any; none when it is a new story.
@@ -327,20 +273,8 @@ class DocumentIngest {
     return std::nullopt;
   }
 
-  // The stored topic for a gazetteer topic, created on first use; remembered for the
-  // document.
-  Result<model::TopicId> topic_id(size_t topic) {
-    if (auto it = topic_ids_.find(topic); it != topic_ids_.end()) return it->second;
-    const topics::TopicInfo& info = topics::Gazetteer::embedded().topics().at(topic);
-    auto stored = store_.upsert_topic(
-        {.kind = info.kind, .key = info.key, .name = info.name, .slug = info.slug});
-    if (!stored) return stored.error();
-    topic_ids_.emplace(topic, stored->id);
-    return stored->id;
-  }
-
   store::Store& store_;
-  std::map<size_t, model::TopicId> topic_ids_;
+  TopicIds topic_ids_{store_};
   const model::Section& zone_;
   model::DeliveryId delivery_;
   NearDuplicateIndex index_{static_cast<size_t>(kNearDuplicateWindow)};

@@ -73,6 +73,10 @@ class ArticleStore {
       model::SectionId section, int64_t limit) = 0;
   // Number of stored articles in every status, for health checks and CLI summaries.
   virtual Result<int64_t> count_articles() = 0;
+  // Ids of stored articles in every status, above `after`, ascending, at most `limit`
+  // (1..10,000): for walking the whole store in batches (newszone retag).
+  virtual Result<std::vector<model::ArticleId>> list_article_ids(model::ArticleId after,
+                                                                 int64_t limit) = 0;
 };
 
 }  // namespace nz::store

@@ -62,6 +62,12 @@ class TagsTest(unittest.TestCase):
                      "The tunnel would link Helsinki and Tallinn in 30 minutes."])
         self.assertNotRegex(self.cli("tag", "list", article)[1], r"(?m)^estonia",
                             "the editor's removal holds after the new version")
+        code, out, err = self.cli("retag")
+        self.assertEqual(code, 0, err)
+        self.assertRegex(out, r"^retagged \d+ articles")
+        self.assertEqual(err, "", "no progress output when not on a terminal")
+        self.assertNotRegex(self.cli("tag", "list", article)[1], r"(?m)^estonia",
+                            "retag keeps the editor's removal")
         code, out, err = self.cli("tag", "add", article, "EE")
         self.assertEqual(code, 0, err)
         self.assertRegex(out, r"(?m)^estonia\s+Estonia\s+country$", "an editor can put it back")

@@ -486,4 +486,21 @@ Result<int64_t> SqliteStore::count_articles() {
   });
 }
 
+Result<std::vector<model::ArticleId>> SqliteStore::list_article_ids(model::ArticleId after,
+                                                                   int64_t limit) {
+  limit = std::clamp<int64_t>(limit, 1, 10000);
+  return impl_->read([&](Connection& conn) -> Result<std::vector<model::ArticleId>> {
+    auto stmt = conn.prepare("SELECT id FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, after).bind(2, limit);
+    std::vector<model::ArticleId> out;
+    while (true) {
+      auto row = stmt->step();
+      if (!row) return row.error().with_context("list article ids");
+      if (!*row) return out;
+      out.push_back(stmt->column_int(0));
+    }
+  });
+}
+
 }  // namespace nz::store::sqlite

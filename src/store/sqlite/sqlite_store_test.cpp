@@ -459,6 +459,23 @@ TEST_F(SqliteStoreTest, TheTaggersNewTopicsReplaceItsOldOnesOnly) {
   EXPECT_EQ(store_->untag_article(a.article.id, 9999).error().code, ErrorCode::kNotFound);
 }
 
+TEST_F(SqliteStoreTest, ArticleIdsAreWalkedInBatchesWhateverTheirStatus) {
+  auto news = add_section("news");
+  std::vector<model::ArticleId> saved;
+  for (int i = 0; i < 5; ++i) saved.push_back(save(article(news.id, "g" + std::to_string(i), "S")).article.id);
+  ASSERT_TRUE(store_->set_article_status(saved[1], model::ArticleStatus::kWithdrawn, model::Actor::kEditor));
+  std::vector<model::ArticleId> walked;
+  for (model::ArticleId after = 0;;) {
+    auto batch = store_->list_article_ids(after, 2);
+    ASSERT_TRUE(batch);
+    if (batch->empty()) break;
+    EXPECT_LE(batch->size(), 2u);
+    walked.insert(walked.end(), batch->begin(), batch->end());
+    after = batch->back();
+  }
+  EXPECT_EQ(walked, saved);
+}
+
 TEST_F(SqliteStoreTest, TaggingAMissingArticleOrTopicIsNotFound) {
   auto news = add_section("news");
   auto a = save(article(news.id, "g1", "Story"));
