@@ -4,6 +4,7 @@
 
 #include "app/topic_spec.h"
 #include "ingest/store_item.h"
+#include "ingest/tagging.h"
 
 namespace nz::app {
 
@@ -17,7 +18,20 @@ Result<store::SaveResult> import_article(store::Store& store, const ArticleImpor
     if (!topic) return topic.error();
     topics.push_back(std::move(*topic));
   }
-  return ingest::store_item(store, *section, item.article, topics);
+  // The article, its topics and what the tagger finds beside them: all or nothing.
+  Result<store::SaveResult> saved = Error::Internal("not run");
+  Status done = store.atomically([&]() -> Status {
+    saved = ingest::store_item(store, *section, item.article, topics);
+    if (!saved) return saved.error();
+    if (saved->outcome == store::SaveOutcome::kUnchanged) return Ok();
+    ingest::TopicIds ids(store);
+    if (auto tagged = ingest::retag_article(store, saved->article, ids); !tagged) {
+      return tagged.error();
+    }
+    return Ok();
+  });
+  if (!done) return done.error();
+  return saved;
 }
 
 Result<ImportReport> import_json_lines(store::Store& store, std::istream& in,

@@ -46,7 +46,7 @@ Result<store::SaveResult> store_item(store::Store& store, const model::Section& 
     auto topic = store.upsert_topic(t);
     if (!topic) return topic.error();
     if (topic->id == section.topic_id) continue;
-    if (auto tagged = store.tag_article(saved->article.id, topic->id, model::TagSource::kTagger);
+    if (auto tagged = store.tag_article(saved->article.id, topic->id, model::TagSource::kEditor);
         !tagged) {
       return tagged.error();
     }

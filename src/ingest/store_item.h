@@ -17,7 +17,8 @@ namespace nz::ingest {
 //  - an item marked withdrawn withdraws the stored article even when its content is unchanged
 //    (a partner's take-down), and an item no longer marked withdrawn lifts the partner's own
 //    take-down; an article an editor withdrew stays withdrawn whatever arrives (a tombstone);
-//  - the article is tagged with the zone's topic and with `topics` (created when new).
+//  - the article is tagged with the zone's topic and with `topics` (created when new), as
+//    an editor's tags: they were chosen by a person, and re-tagging keeps them.
 // Errors are the store's; the article may be stored while a later tag failed, and storing it
 // again is harmless (idempotent by guid).
 Result<store::SaveResult> store_item(store::Store& store, const model::Section& section,
