@@ -10,16 +10,10 @@
 
 namespace nz::app {
 
-// Where Debian's iso-codes package keeps ISO 3166-1.
-inline constexpr const char* kIsoCodesCountries = "/usr/share/iso-codes/json/iso_3166-1.json";
-
-// The common English name of an ISO 3166-1 alpha-2 country ("CN" -> "China", "TW" -> "Taiwan")
-// from iso-codes. kNotFound for an unknown code; kUnavailable when iso-codes is not installed.
-Result<std::string> country_name(std::string_view alpha2);
-
-// Parses "KIND:KEY" into a topic with kind, key, name and slug. Countries take their name from
-// iso-codes (key upper-cased); other kinds take `name` when given, else the key. kInvalidInput
-// on a malformed spec or unknown kind.
+// Parses "KIND:KEY" into a topic with kind, key, name and slug. Countries (key upper-cased)
+// and the organizations the gazetteer knows take its slug, and its name unless `name` is
+// given; other topics take `name` when given, else the key. kInvalidInput on a malformed spec
+// or unknown kind; kNotFound for a country code ISO 3166-1 does not have.
 Result<model::Topic> parse_topic_spec(std::string_view spec,
                                       std::optional<std::string> name = std::nullopt);
 

@@ -5,7 +5,7 @@
 namespace nz::app {
 namespace {
 
-TEST(TopicSpecTest, CountriesTakeTheirNameFromIsoCodes) {
+TEST(TopicSpecTest, CountriesTakeTheirNameFromTheGazetteer) {
   auto china = parse_topic_spec("country:cn");
   ASSERT_TRUE(china) << china.error().message;
   EXPECT_EQ(china->kind, model::TopicKind::kCountry);
@@ -17,12 +17,21 @@ TEST(TopicSpecTest, CountriesTakeTheirNameFromIsoCodes) {
   EXPECT_EQ(taiwan->name, "Taiwan");  // the common name, not "Taiwan, Province of China"
 }
 
-TEST(TopicSpecTest, OtherKindsTakeTheGivenName) {
-  auto sco = parse_topic_spec("organization:SCO", "Shanghai Cooperation Organization");
+TEST(TopicSpecTest, KnownOrganizationsTakeTheGazetteersNameAndSlug) {
+  auto sco = parse_topic_spec("organization:SCO");
   ASSERT_TRUE(sco);
   EXPECT_EQ(sco->key, "sco");
   EXPECT_EQ(sco->name, "Shanghai Cooperation Organization");
-  EXPECT_EQ(sco->slug, "shanghai-cooperation-organization");
+  EXPECT_EQ(sco->slug, "sco");  // the tagger's slug: one topic page
+  EXPECT_EQ(parse_topic_spec("country:RU")->name, "Russia");
+}
+
+TEST(TopicSpecTest, OtherTopicsTakeTheGivenName) {
+  auto climate = parse_topic_spec("subject:Climate", "Climate change");
+  ASSERT_TRUE(climate);
+  EXPECT_EQ(climate->key, "climate");
+  EXPECT_EQ(climate->name, "Climate change");
+  EXPECT_EQ(climate->slug, "climate-change");
 }
 
 TEST(TopicSpecTest, RejectsMalformedSpecs) {
