@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 
 #include "feed/encoding.h"
 #include "feed/json_output.h"
@@ -13,10 +14,6 @@
 namespace nz::feed::fuzz {
 namespace {
 
-[[noreturn]] void fail(const std::string& what, const std::string& json) {
-  std::fprintf(stderr, "feed invariant broken: %s\njson: %s\n", what.c_str(), json.c_str());
-  std::abort();
-}
 
 bool is_date(const boost::json::value& v) {
   if (v.is_null()) return true;
@@ -40,30 +37,39 @@ std::string as_utf8(const uint8_t* data, size_t size) {
   return *text;
 }
 
-void check(const ParsedFeed& feed) {
+std::optional<std::string> broken_invariant(const ParsedFeed& feed) {
   std::string json = to_json(feed);
-  if (feed.bozo != feed.bozo_reason.has_value()) fail("bozo without bozo_reason", json);
+  auto broken = [&](const std::string& what) { return what + "; json: " + json; };
+  if (feed.bozo != feed.bozo_reason.has_value()) return broken("bozo without bozo_reason");
   boost::system::error_code ec;
   boost::json::value v = boost::json::parse(json, ec);
-  if (ec) fail("to_json is not valid JSON: " + ec.message(), json);
+  if (ec) return broken("to_json is not valid JSON: " + ec.message());
   const boost::json::object* o = v.if_object();
-  if (!o) fail("to_json is not an object", json);
+  if (!o) return broken("to_json is not an object");
   for (const char* key : {"format", "encoding", "bozo", "bozo_reason", "feed", "entries",
                           "deleted_entries"}) {
-    if (!o->contains(key)) fail(std::string("missing key ") + key, json);
+    if (!o->contains(key)) return broken(std::string("missing key ") + key);
   }
-  if (!is_date(o->at("feed").at("updated"))) fail("feed.updated is no RFC 3339 UTC date", json);
+  if (!is_date(o->at("feed").at("updated"))) return broken("feed.updated is no RFC 3339 UTC date");
   for (const auto& e : o->at("entries").as_array()) {
     for (const char* key : {"published", "updated", "embargoed"}) {
-      if (!is_date(e.at(key))) fail(std::string(key) + " is no RFC 3339 UTC date", json);
+      if (!is_date(e.at(key))) return broken(std::string(key) + " is no RFC 3339 UTC date");
     }
     for (const auto& enc : e.at("enclosures").as_array()) {
-      if (enc.at("url").as_string().empty()) fail("enclosure with an empty URL", json);
+      if (enc.at("url").as_string().empty()) return broken("enclosure with an empty URL");
     }
   }
   for (const auto& d : o->at("deleted_entries").as_array()) {
-    if (d.at("ref").as_string().empty()) fail("deleted entry with an empty ref", json);
-    if (!is_date(d.at("when"))) fail("deleted entry's when is no RFC 3339 UTC date", json);
+    if (d.at("ref").as_string().empty()) return broken("deleted entry with an empty ref");
+    if (!is_date(d.at("when"))) return broken("deleted entry's when is no RFC 3339 UTC date");
+  }
+  return std::nullopt;
+}
+
+void check(const ParsedFeed& feed) {
+  if (auto broken = broken_invariant(feed)) {
+    std::fprintf(stderr, "feed invariant broken: %s\n", broken->c_str());
+    std::abort();
   }
 }
 
