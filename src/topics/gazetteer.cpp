@@ -97,6 +97,7 @@ struct Gazetteer::Impl {
   };
   struct Context {
     std::vector<std::string> words;
+    int64_t instead = -1;  // the topic the aliases mean where the words appear; -1: none
   };
 
   std::vector<TopicInfo> topics;
@@ -326,8 +327,16 @@ Result<Gazetteer> Gazetteer::load(const GazetteerData& data) {
   // data/topics/context.tsv
   done = for_each_line(data.context_tsv, "context.tsv", [&](std::string_view line, size_t) -> Status {
     auto cols = split(line, '\t');
-    if (cols.size() != 2) return Error::InvalidInput("expected aliases<TAB>words");
+    if (cols.size() != 2 && cols.size() != 3) {
+      return Error::InvalidInput("expected aliases<TAB>words[<TAB>ISO code]");
+    }
     Impl::Context c;
+    if (cols.size() == 3) {
+      c.instead = country(trim(cols[2]));
+      if (c.instead < 0) {
+        return Error::InvalidInput("\"" + std::string(cols[2]) + "\" is no ISO 3166-1 code");
+      }
+    }
     for (std::string_view w : split(cols[1], '|')) {
       if (!trim(w).empty()) c.words.emplace_back(trim(w));
     }
@@ -391,16 +400,20 @@ std::vector<Mention> Gazetteer::mentions(std::string_view text, std::string_view
     const size_t end = i + a.folded.size();
     if (a.topic >= 0) {
       bool counts = true;
+      int64_t topic = a.topic;
       if (a.context >= 0) {
         int8_t& state = context_state[a.context];
         if (state < 0) state = g.context_applies(g.contexts[a.context], context) ? 1 : 0;
-        counts = state == 0;
+        if (state == 1) {
+          topic = g.contexts[a.context].instead;
+          counts = topic >= 0;
+        }
       }
       if (counts && a.person && g.beside_a_name(text, i, end)) {
         person_aliases.push_back(*id);
         counts = false;
       }
-      if (counts) found.push_back({{static_cast<size_t>(a.topic), i, end - i}, *id});
+      if (counts) found.push_back({{static_cast<size_t>(topic), i, end - i}, *id});
     }
     i = end;
   }

@@ -34,9 +34,16 @@ std::vector<TopicScore> tag(const Gazetteer& gazetteer, std::string_view headlin
 
   std::vector<TopicScore> scores;
   for (const Mention& m : gazetteer.mentions(all)) {
-    const int weight = m.offset < body_start ? kTitleWeight
-                       : m.offset < lede     ? kLedeWeight
-                                             : kBodyWeight;
+    int weight = m.offset < body_start ? kTitleWeight
+                 : m.offset < lede     ? kLedeWeight
+                                       : kBodyWeight;
+    // A paragraph that opens with a name is about it ("Neighbouring Ghana, the second-largest
+    // producer, ..."; a dateline).
+    if (m.offset >= body_start) {
+      const size_t newline = all.rfind('\n', m.offset);
+      const size_t paragraph = newline == std::string::npos ? 0 : newline + 1;
+      if (m.offset - paragraph < kOpeningBytes) weight += kOpeningBonus;
+    }
     auto it = std::find_if(scores.begin(), scores.end(),
                            [&](const TopicScore& s) { return s.topic == m.topic; });
     if (it == scores.end()) it = scores.insert(scores.end(), TopicScore{.topic = m.topic});

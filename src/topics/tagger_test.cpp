@@ -37,6 +37,18 @@ TEST(TaggerTest, RepeatedMentionsInTheBodyAdd) {
             (Keys{"DE"}));
 }
 
+TEST(TaggerTest, AParagraphOpeningWithANameAndAnotherMentionMakeATopic) {
+  const std::string lede =
+      "ABIDJAN -- Ivory Coast raised the price it pays cocoa farmers by 20 percent on "
+      "Wednesday, as the harvest recovers from two poor years.\n";
+  EXPECT_EQ(tagged("Cocoa price rises", lede + "Exporters welcomed the move.\n"
+                                               "Ghana, the second producer, waits."),
+            (Keys{"CI"}));
+  EXPECT_EQ(tagged("Cocoa price rises", lede + "Ghana, the second producer, waits.\n"
+                                               "Smuggling to Ghana may fall."),
+            (Keys{"CI", "GH"}));
+}
+
 TEST(TaggerTest, HeaviestFirst) {
   EXPECT_EQ(tagged("Finland and China sign deal",
                    "BEIJING -- Chinese and Finnish ministers signed a clean energy deal in "
