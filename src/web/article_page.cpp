@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <charconv>
 
 #include "core/clock.h"
@@ -99,6 +100,19 @@ http::Response article_page(const SiteServices& services, const http::Request& r
                     .set("articles", article_list_view(*context, others->articles, false));
   }
   view.set("more_news", std::move(more_news));
+
+  // What the story is about, each a link to its topic page: countries first, then
+  // organizations, then the rest, each by name.
+  auto topics = services.topics.topics_of(article->id);
+  if (!topics) return error_page_for(services, topics.error());
+  std::stable_sort(topics->begin(), topics->end(), [](const model::Topic& a, const model::Topic& b) {
+    return static_cast<int>(a.kind) < static_cast<int>(b.kind);
+  });
+  render::View topic_list = render::View::list();
+  for (const model::Topic& t : *topics) {
+    topic_list.push(render::View().set("name", t.name).set("url", topic_path(t)));
+  }
+  view.set("has_topics", !topics->empty()).set("topics", std::move(topic_list));
   return render_page(services, "article", view);
 }
 

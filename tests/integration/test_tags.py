@@ -52,6 +52,11 @@ class TagsTest(unittest.TestCase):
             self.assertFalse(self.listed(server, "japan", headline), "a passing mention")
             article = re.search(r'href="(/china-news-zone/\d+-[^"]+)"',
                                 server.get("/topics/finland").text).group(1)
+            # The article page links its topics: countries, then organizations, by name.
+            topics = re.search(r'<nav class="story-topics".*?</nav>',
+                               server.get(article).text, re.S).group(0)
+            self.assertEqual(re.findall(r'href="/topics/([a-z-]+)"', topics),
+                             ["china", "estonia", "finland"])
 
         code, out, err = self.cli("tag", "remove", article, "estonia")
         self.assertEqual(code, 0, err)
