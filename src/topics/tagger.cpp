@@ -1,6 +1,8 @@
 #include "topics/tagger.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <string>
 
 namespace nz::topics {
@@ -32,14 +34,30 @@ std::vector<TopicScore> tag(const Gazetteer& gazetteer, std::string_view headlin
   all.append(text);
   const size_t lede = body_start + lede_end(text);
 
+  const std::vector<Mention> mentions = gazetteer.mentions(all);
+  // The sentence of each mention, and how many topics each sentence names: a sentence that
+  // lists kListTopics or more ("delegations from Russia, India, Iran and Belarus") is
+  // background, and its mentions weigh as little as any in the body.
+  std::vector<size_t> sentence(mentions.size());
+  std::map<size_t, std::set<size_t>> topics_in_sentence;
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const size_t end = all.find_last_of(".!?\n", mentions[k].offset);
+    sentence[k] = end == std::string::npos ? 0 : end + 1;
+    topics_in_sentence[sentence[k]].insert(mentions[k].topic);
+  }
+
   std::vector<TopicScore> scores;
-  for (const Mention& m : gazetteer.mentions(all)) {
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const Mention& m = mentions[k];
     int weight = m.offset < body_start ? kTitleWeight
                  : m.offset < lede     ? kLedeWeight
                                        : kBodyWeight;
-    // A paragraph that opens with a name is about it ("Neighbouring Ghana, the second-largest
-    // producer, ..."; a dateline).
-    if (m.offset >= body_start) {
+    const bool in_list = topics_in_sentence[sentence[k]].size() >= kListTopics;
+    if (m.offset >= body_start && in_list) {
+      weight = kBodyWeight;
+    } else if (m.offset >= body_start) {
+      // A paragraph that opens with a name is about it ("Neighbouring Ghana, the
+      // second-largest producer, ..."; a dateline).
       const size_t newline = all.rfind('\n', m.offset);
       const size_t paragraph = newline == std::string::npos ? 0 : newline + 1;
       if (m.offset - paragraph < kOpeningBytes) weight += kOpeningBonus;

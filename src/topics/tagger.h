@@ -21,6 +21,8 @@ inline constexpr int kTagThreshold = 3;
 // A mention within the first kOpeningBytes of a paragraph weighs kOpeningBonus more.
 inline constexpr size_t kOpeningBytes = 40;
 inline constexpr int kOpeningBonus = 1;
+// A sentence naming this many topics or more is a list: its mentions weigh kBodyWeight.
+inline constexpr size_t kListTopics = 3;
 inline constexpr size_t kMaxTags = 8;
 
 struct TopicScore {

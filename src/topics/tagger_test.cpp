@@ -49,6 +49,14 @@ TEST(TaggerTest, AParagraphOpeningWithANameAndAnotherMentionMakeATopic) {
             (Keys{"CI", "GH"}));
 }
 
+TEST(TaggerTest, CountriesListedInOneSentenceAreBackground) {
+  EXPECT_EQ(tagged("Leaders gather for summit",
+                   "Russia, India, Iran and Belarus sent their leaders to Samarkand on Monday "
+                   "for a two-day meeting on regional trade.\n"
+                   "Uzbek officials said the talks would cover rail links."),
+            (Keys{"UZ"}));
+}
+
 TEST(TaggerTest, HeaviestFirst) {
   EXPECT_EQ(tagged("Finland and China sign deal",
                    "BEIJING -- Chinese and Finnish ministers signed a clean energy deal in "
