@@ -14,10 +14,10 @@
 
 namespace nz::topics {
 
-inline constexpr int kTitleWeight = 3;
+inline constexpr int kTitleWeight = 4;
 inline constexpr int kLedeWeight = 2;
 inline constexpr int kBodyWeight = 1;
-inline constexpr int kTagThreshold = 3;
+inline constexpr int kTagThreshold = 4;
 // A mention within the first kOpeningBytes of a paragraph weighs kOpeningBonus more.
 inline constexpr size_t kOpeningBytes = 40;
 inline constexpr int kOpeningBonus = 1;

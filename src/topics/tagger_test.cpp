@@ -50,10 +50,11 @@ TEST(TaggerTest, AParagraphOpeningWithANameAndAnotherMentionMakeATopic) {
 }
 
 TEST(TaggerTest, CountriesListedInOneSentenceAreBackground) {
-  EXPECT_EQ(tagged("Leaders gather for summit",
+  EXPECT_EQ(tagged("Uzbekistan hosts a regional summit",
                    "Russia, India, Iran and Belarus sent their leaders to Samarkand on Monday "
                    "for a two-day meeting on regional trade.\n"
-                   "Uzbek officials said the talks would cover rail links."),
+                   "Uzbek officials said the talks would cover rail links, and the Russian "
+                   "delegation asked for a session on energy."),
             (Keys{"UZ"}));
 }
 
