@@ -1,10 +1,13 @@
 // The tagger: which countries and organizations an article is about (issue 5).
 //
-// Every mention is weighed by where it stands: in the headline (3), in the opening
-// paragraph or dateline (2), further down (1). A topic is tagged when it is in the headline
-// or its weight reaches kTagThreshold; a name that comes up once in passing is not. At most
-// kMaxTags topics, heaviest first. The zone's own topic and editors' decisions are applied by
-// the caller (ingest::store_item, the tag commands), never here.
+// Every mention is weighed by where it stands: in the headline (4), in the opening
+// paragraph or dateline (2), further down (1); one that opens a paragraph weighs one more,
+// and one in a sentence listing three topics or more weighs 1 wherever it is. A topic is
+// tagged when its weight reaches kTagThreshold: a headline mention does, a name that comes
+// up once or twice in passing does not. At most kMaxTags topics, heaviest first. The weights
+// were chosen on the development half of tests/testdata/topics (docs/benchmarks.md). The
+// zone's own topic and editors' decisions are applied by the caller (ingest::store_item, the
+// tag commands), never here.
 #pragma once
 
 #include <string_view>
