@@ -7,6 +7,7 @@
 #include "store/topic_store.h"
 #include "web/page_frame.h"
 #include "web/pages.h"
+#include "web/related.h"
 #include "web/urls.h"
 
 namespace nz::web {
@@ -14,6 +15,9 @@ namespace nz::web {
 namespace {
 
 constexpr int64_t kMoreNewsCount = 6;
+// "Related": how many, and how many of each topic's newest articles are its candidates.
+constexpr size_t kRelatedCount = 5;
+constexpr int64_t kRelatedCandidatesPerTopic = 40;
 
 // "123-some-slug" -> 123; nullopt when the segment does not start with an id.
 std::optional<model::ArticleId> article_id_of(const std::string& segment) {
@@ -88,12 +92,14 @@ http::Response article_page(const SiteServices& services, const http::Request& r
       .set("meta_description", text_or_false(content.standfirst));
 
   render::View more_news(false);
+  std::vector<model::ArticleId> shown;  // in "More News": "Related" offers others
   if (section->is_zone() && section->topic_id) {
     auto topic = services.topics.find_topic(*section->topic_id);
     if (!topic) return error_page_for(services, topic.error());
     auto others = services.articles.list_topic_articles(
         topic->id, {.offset = 0, .limit = kMoreNewsCount}, article->id);
     if (!others) return error_page_for(services, others.error());
+    for (const auto& a : others->articles) shown.push_back(a.id);
     more_news = render::View()
                     .set("topic_name", topic->name)
                     .set("topic_url", topic_path(*topic))
@@ -105,6 +111,27 @@ http::Response article_page(const SiteServices& services, const http::Request& r
   // organizations, then the rest, each by name.
   auto topics = services.topics.topics_of(article->id);
   if (!topics) return error_page_for(services, topics.error());
+
+  // "Related": the newest articles of each of the article's topics, ranked (web/related.h).
+  std::vector<RelatedCandidate> candidates;
+  std::vector<TopicFrequency> frequencies;
+  for (const model::Topic& t : *topics) {
+    auto page = services.articles.list_topic_articles(
+        t.id, {.offset = 0, .limit = kRelatedCandidatesPerTopic}, article->id);
+    if (!page) return error_page_for(services, page.error());
+    frequencies.push_back({t.id, page->total});
+    for (model::Article& a : page->articles) {
+      auto it = std::find_if(candidates.begin(), candidates.end(),
+                             [&](const RelatedCandidate& c) { return c.article.id == a.id; });
+      if (it == candidates.end()) it = candidates.insert(candidates.end(), {std::move(a), {}});
+      it->shared_topics.push_back(t.id);
+    }
+  }
+  auto related = rank_related(*article, std::move(candidates), frequencies, shown, kRelatedCount);
+  view.set("related",
+           related.empty() ? render::View(false)
+                           : render::View().set("articles",
+                                                article_list_view(*context, related, true)));
   std::stable_sort(topics->begin(), topics->end(), [](const model::Topic& a, const model::Topic& b) {
     return static_cast<int>(a.kind) < static_cast<int>(b.kind);
   });

@@ -207,7 +207,20 @@ class DemoSiteTest(unittest.TestCase):
         self.assertIsNone(main.find("aside", cls="zone-label"))
         self.assertNotIn(ATTRIBUTION, main.text)
         self.assertNotIn("does not exercise editorial control", main.text)
-        self.assertNotIn("Partner content", main.text)
+        # The story itself is not partner content; a partner story listed under "Related"
+        # carries its own badge, which is the label travelling with it.
+        self.assertNotIn("Partner content", main.find("article", cls="story").text)
+
+    def test_partner_stories_under_related_keep_their_label(self):
+        _, doc = self.server.page(self.editorial_article_path())
+        related = main_of(doc).find("section", cls="related")
+        self.assertIsNotNone(related)
+        partner_items = [li for li in related.find_all("li")
+                         if any(a.get("href", "").startswith("/china-news-zone/")
+                                for a in li.find_all("a"))]
+        self.assertTrue(partner_items, "the demo's editorial story has a partner story related")
+        for li in partner_items:
+            self.assertIn("Partner content: People's Daily Online", li.text)
 
     # --- topic ------------------------------------------------------------------------------
 

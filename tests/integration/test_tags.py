@@ -1,19 +1,24 @@
 """Topic tags (issue 5): the tagger on ingest, topic pages, and an editor's `newszone tag`
 decisions, which re-tagging never overrides."""
 
+import datetime
 import os
 import re
 import tempfile
 import unittest
 
-from nzserver import NzServer, run_cli
+from nzserver import NzServer, article_json_line, run_cli
+
+# Stories from the feeds below carry no date, so they are dated when ingested: the host's
+# story is dated now too, or "Related" (recency-aware) would prefer the demo's 2022 stories.
+NOW = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def feed(headline, paragraphs):
+def feed(headline, paragraphs, guid="tag-1"):
     body = "".join("&lt;p&gt;%s&lt;/p&gt;" % p for p in paragraphs)
     return ('<?xml version="1.0"?><rss version="2.0"><channel><title>Partner</title>'
-            "<item><guid>tag-1</guid><title>%s</title><link>http://partner.example/tag-1</link>"
-            "<description>%s</description></item></channel></rss>" % (headline, body))
+            "<item><guid>%s</guid><title>%s</title><link>http://partner.example/%s</link>"
+            "<description>%s</description></item></channel></rss>" % (guid, headline, guid, body))
 
 
 class TagsTest(unittest.TestCase):
@@ -29,9 +34,9 @@ class TagsTest(unittest.TestCase):
     def cli(self, *args, input=None):
         return run_cli(list(args), data_dir=self.data, input=input)
 
-    def ingest(self, headline, paragraphs):
+    def ingest(self, headline, paragraphs, guid="tag-1"):
         code, out, err = self.cli("ingest", "--zone", "china-news-zone", "-",
-                                  input=feed(headline, paragraphs))
+                                  input=feed(headline, paragraphs, guid))
         self.assertEqual(code, 0, err)
         return out
 
@@ -86,6 +91,36 @@ class TagsTest(unittest.TestCase):
         self.assertEqual(code, 0)
         self.assertRegex(out, r"(?m)^finland\s+Finland\s+country$")
         self.assertRegex(out, r"(?m)^china\s+China\s+country$")
+
+    def test_related_lists_other_stories_on_the_same_topics_never_the_same_story(self):
+        # The host's own story (the Finland section has no "More News" block).
+        code, _, err = self.cli("import", "-", input=article_json_line(
+            "news", "host-tunnel", "Estonia and Finland review tunnel route",
+            NOW, ["TALLINN -- Estonian and Finnish officials met on Tuesday.",
+                                      "Estonia wants the works to start by 2030."]))
+        self.assertEqual(code, 0, err)
+        self.ingest("Estonia picks contractors for Tallinn port upgrade",
+                    ["TALLINN -- Estonia chose three contractors on Monday to rebuild the "
+                     "passenger quays of Tallinn's old harbour.", "Work begins in spring."],
+                    guid="rel-1")
+        story = ["HELSINKI -- Finland's rail operator said on Monday it will buy twelve new "
+                 "night trains for routes to Lapland, replacing carriages built in the 1980s.",
+                 "The trains, ordered from a Swiss manufacturer, will enter service in 2027 and "
+                 "carry sleeping cars with private showers, the operator said in a statement.",
+                 "Estonia's operator is studying a similar order for its route to Tartu."]
+        self.ingest("Estonia watches Finland's night train order", story, guid="rel-2")
+        # The same story again under a new guid: a near-duplicate, never listed again.
+        self.ingest("Estonia watches Finland's night train order", story, guid="rel-3")
+        with NzServer(data_dir=self.data, env={"NEWSZONE_POLLER": "false"}) as server:
+            host = re.search(r'href="(/news/\d+-estonia-and-finland[^"]*)"',
+                             server.get("/news/").text).group(1)
+            related = re.search(r'<section class="more-news related".*?</section>',
+                                server.get(host).text, re.S)
+            self.assertIsNotNone(related, "the article page has a Related block")
+            links = re.findall(r'href="(/[a-z-]+/\d+-[^"]+)"', related.group(0))
+            self.assertTrue(any("estonia-picks-contractors" in l for l in links), links)
+            self.assertEqual(sum("night-train" in l for l in links), 1, links)
+            self.assertNotIn(host, links, "never the article itself")
 
     def test_mistakes_get_a_clear_message(self):
         code, _, err = self.cli("tag", "add", "1", "narnia")
