@@ -1,6 +1,8 @@
 #include "web/related.h"
 
 #include <algorithm>
+#include <cctype>
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <set>
