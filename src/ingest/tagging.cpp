@@ -72,7 +72,8 @@ Result<model::TopicId> TopicIds::get(size_t topic) {
   if (auto it = ids_.find(topic); it != ids_.end()) return it->second;
   const topics::TopicInfo& info = topics::Gazetteer::embedded().topics().at(topic);
   auto stored =
-      store_.upsert_topic({.kind = info.kind, .key = info.key, .name = info.name, .slug = info.slug});
+      store_.upsert_topic({.kind = info.kind, .key = info.key, .name = info.name,
+                           .slug = info.slug});
   if (!stored) return stored.error();
   ids_.emplace(topic, stored->id);
   return stored->id;

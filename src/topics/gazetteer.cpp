@@ -40,7 +40,7 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   size_t start = 0;
   while (true) {
     size_t end = s.find(sep, start);
-    out.push_back(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    out.push_back(s.substr(start, end == std::string_view::npos ? end : end - start));
     if (end == std::string_view::npos) return out;
     start = end + 1;
   }
@@ -59,7 +59,7 @@ Status for_each_line(std::string_view file, std::string_view name, Fn fn) {
   for (std::string_view line : split(file, '\n')) {
     ++number;
     if (trim(line).empty() || line.front() == '#') continue;
-    if (auto done = fn(line, number); !done) {
+    if (auto done = fn(line); !done) {
       return Error::InvalidInput("data/topics/" + std::string(name) + " line " +
                                  std::to_string(number) + ": " + done.error().message);
     }
@@ -119,8 +119,13 @@ struct Gazetteer::Impl {
       text.remove_prefix(1);
     }
     if (text.empty()) return Error::InvalidInput("empty alias");
-    if (!is_word(text.front())) return Error::InvalidInput("alias \"" + std::string(text) + "\" must start with a letter or digit");
-    if (word_end(text, 0) > kMaxWord) return Error::InvalidInput("alias \"" + std::string(text) + "\" starts with too long a word");
+    const std::string quoted = "alias \"" + std::string(text) + "\"";
+    if (!is_word(text.front())) {
+      return Error::InvalidInput(quoted + " must start with a letter or digit");
+    }
+    if (word_end(text, 0) > kMaxWord) {
+      return Error::InvalidInput(quoted + " starts with too long a word");
+    }
     for (Alias& a : aliases) {
       if (a.text != text) continue;
       if (a.topic == topic) {  // the same name given twice: keep one, with both flags
@@ -140,6 +145,15 @@ struct Gazetteer::Impl {
     }
     aliases.push_back({.text = std::string(text), .folded = fold(text), .topic = topic,
                        .person = person, .curated = curated});
+    return Ok();
+  }
+
+  // The third column of a data line: aliases separated by "|", from data/topics.
+  Status add_aliases(const std::vector<std::string_view>& cols, int64_t topic) {
+    if (cols.size() < 3 || trim(cols[2]).empty()) return Ok();
+    for (std::string_view alias : split(cols[2], '|')) {
+      if (auto added = add_alias(alias, topic, true); !added) return added;
+    }
     return Ok();
   }
 
@@ -220,7 +234,8 @@ const std::vector<TopicInfo>& Gazetteer::topics() const { return impl_->topics; 
 
 int64_t Gazetteer::find(model::TopicKind kind, std::string_view key) const {
   for (size_t i = 0; i < impl_->topics.size(); ++i) {
-    if (impl_->topics[i].kind == kind && impl_->topics[i].key == key) return static_cast<int64_t>(i);
+    const TopicInfo& t = impl_->topics[i];
+    if (t.kind == kind && t.key == key) return static_cast<int64_t>(i);
   }
   return -1;
 }
@@ -235,7 +250,10 @@ Result<Gazetteer> Gazetteer::load(const GazetteerData& data) {
   if (!ec && iso.is_object()) {
     if (const auto* v = iso.as_object().if_contains("3166-1")) list = v->if_array();
   }
-  if (!list) return Error::InvalidInput("iso_3166-1.json: not the iso-codes format (" + ec.message() + ")");
+  if (!list) {
+    return Error::InvalidInput("iso_3166-1.json: not the iso-codes format (" + ec.message() +
+                               ")");
+  }
   std::vector<std::vector<std::string>> iso_names;
   for (const auto& entry : *list) {
     const auto* obj = entry.if_object();
@@ -271,31 +289,30 @@ Result<Gazetteer> Gazetteer::load(const GazetteerData& data) {
   };
 
   // data/topics/countries.tsv: display names and the aliases iso-codes lacks.
-  auto done = for_each_line(data.countries_tsv, "countries.tsv", [&](std::string_view line, size_t) -> Status {
+  using Line = std::string_view;
+  auto done = for_each_line(data.countries_tsv, "countries.tsv", [&](Line line) -> Status {
     auto cols = split(line, '\t');
     if (cols.size() < 2) return Error::InvalidInput("expected CODE<TAB>name<TAB>aliases");
     int64_t id = country(trim(cols[0]));
-    if (id < 0) return Error::InvalidInput("\"" + std::string(cols[0]) + "\" is no ISO 3166-1 code");
+    if (id < 0) {
+      return Error::InvalidInput("\"" + std::string(cols[0]) + "\" is no ISO 3166-1 code");
+    }
     if (!trim(cols[1]).empty()) {
       impl->topics[id].name = std::string(trim(cols[1]));
       if (auto added = impl->add_alias(cols[1], id, true); !added) return added;
     }
-    if (cols.size() > 2 && !trim(cols[2]).empty()) {
-      for (std::string_view alias : split(cols[2], '|')) {
-        if (auto added = impl->add_alias(alias, id, true); !added) return added;
-      }
-    }
-    return Ok();
+    return impl->add_aliases(cols, id);
   });
   if (!done) return done.error();
   for (size_t i = 0; i < iso_names.size(); ++i) {
     for (const std::string& n : iso_names[i]) {
-      if (auto added = impl->add_alias(n, static_cast<int64_t>(i), false); !added) return added.error();
+      auto added = impl->add_alias(n, static_cast<int64_t>(i), false);
+      if (!added) return added.error();
     }
   }
 
   // data/topics/organizations.tsv
-  done = for_each_line(data.organizations_tsv, "organizations.tsv", [&](std::string_view line, size_t) -> Status {
+  done = for_each_line(data.organizations_tsv, "organizations.tsv", [&](Line line) -> Status {
     auto cols = split(line, '\t');
     if (cols.size() < 2) return Error::InvalidInput("expected key<TAB>name<TAB>aliases");
     std::string key(trim(cols[0]));
@@ -304,20 +321,17 @@ Result<Gazetteer> Gazetteer::load(const GazetteerData& data) {
     impl->topics.push_back({.kind = model::TopicKind::kOrganization, .key = key,
                             .name = std::string(trim(cols[1])), .slug = key});
     if (auto added = impl->add_alias(cols[1], id, true); !added) return added;
-    if (cols.size() > 2 && !trim(cols[2]).empty()) {
-      for (std::string_view alias : split(cols[2], '|')) {
-        if (auto added = impl->add_alias(alias, id, true); !added) return added;
-      }
-    }
-    return Ok();
+    return impl->add_aliases(cols, id);
   });
   if (!done) return done.error();
 
   // data/topics/phrases.tsv: names that name nothing.
-  done = for_each_line(data.phrases_tsv, "phrases.tsv", [&](std::string_view line, size_t) -> Status {
+  done = for_each_line(data.phrases_tsv, "phrases.tsv", [&](Line line) -> Status {
     std::string_view phrase = trim(split(line, '\t').front());
     for (Impl::Alias& a : impl->aliases) {
-      if (a.text == phrase) return Error::InvalidInput("\"" + std::string(phrase) + "\" is also an alias");
+      if (a.text == phrase) {
+        return Error::InvalidInput("\"" + std::string(phrase) + "\" is also an alias");
+      }
     }
     impl->aliases.push_back({.text = std::string(phrase), .folded = fold(phrase), .curated = true});
     return Ok();
@@ -325,7 +339,7 @@ Result<Gazetteer> Gazetteer::load(const GazetteerData& data) {
   if (!done) return done.error();
 
   // data/topics/context.tsv
-  done = for_each_line(data.context_tsv, "context.tsv", [&](std::string_view line, size_t) -> Status {
+  done = for_each_line(data.context_tsv, "context.tsv", [&](Line line) -> Status {
     auto cols = split(line, '\t');
     if (cols.size() != 2 && cols.size() != 3) {
       return Error::InvalidInput("expected aliases<TAB>words[<TAB>ISO code]");
@@ -346,7 +360,9 @@ Result<Gazetteer> Gazetteer::load(const GazetteerData& data) {
       alias = trim(alias);
       auto it = std::find_if(impl->aliases.begin(), impl->aliases.end(),
                              [&](const Impl::Alias& a) { return a.text == alias; });
-      if (it == impl->aliases.end()) return Error::InvalidInput("\"" + std::string(alias) + "\" is no alias");
+      if (it == impl->aliases.end()) {
+        return Error::InvalidInput("\"" + std::string(alias) + "\" is no alias");
+      }
       it->context = id;
     }
     return Ok();
@@ -420,7 +436,8 @@ std::vector<Mention> Gazetteer::mentions(std::string_view text, std::string_view
   // Once "Chad" is a person ("Chad Miller"), a bare "Chad" in the same text is him too,
   // unless the country is also named another way ("Chadian", "N'Djamena").
   for (const Pending& p : found) {
-    const bool person_alias = std::find(person_aliases.begin(), person_aliases.end(), p.alias) != person_aliases.end();
+    const bool person_alias = std::find(person_aliases.begin(), person_aliases.end(),
+                                        p.alias) != person_aliases.end();
     if (person_alias) {
       const bool named_otherwise = std::any_of(found.begin(), found.end(), [&](const Pending& q) {
         return q.mention.topic == p.mention.topic && q.alias != p.alias;

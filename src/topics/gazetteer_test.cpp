@@ -42,7 +42,8 @@ TEST(GazetteerTest, NamesDemonymsCapitalsAndIsoNames) {
   EXPECT_EQ(keys("The Czech Republic and Czechia are one; so are Viet Nam and Vietnam."),
             (Keys{"CZ", "CZ", "VN", "VN"}));
   EXPECT_EQ(keys("Uzbek and Kazakh officials met in Samarkand."), (Keys{"UZ", "KZ", "UZ"}));
-  EXPECT_EQ(keys("Türkiye, or Turkey; Ivory Coast, or Côte d'Ivoire."), (Keys{"TR", "TR", "CI", "CI"}));
+  EXPECT_EQ(keys("Türkiye, or Turkey; Ivory Coast, or Côte d'Ivoire."),
+            (Keys{"TR", "TR", "CI", "CI"}));
 }
 
 TEST(GazetteerTest, WordBoundaries) {

@@ -132,9 +132,10 @@ http::Response article_page(const SiteServices& services, const http::Request& r
            related.empty() ? render::View(false)
                            : render::View().set("articles",
                                                 article_list_view(*context, related, true)));
-  std::stable_sort(topics->begin(), topics->end(), [](const model::Topic& a, const model::Topic& b) {
+  auto by_kind = [](const model::Topic& a, const model::Topic& b) {
     return static_cast<int>(a.kind) < static_cast<int>(b.kind);
-  });
+  };
+  std::stable_sort(topics->begin(), topics->end(), by_kind);
   render::View topic_list = render::View::list();
   for (const model::Topic& t : *topics) {
     topic_list.push(render::View().set("name", t.name).set("url", topic_path(t)));
