@@ -28,6 +28,12 @@ enum class SaveOutcome {
   kUnchanged,  // same content as the current version: nothing written
 };
 
+// One article as it stands after its latest change, with that change's sequence number.
+struct ArticleChange {
+  model::Article article;
+  int64_t change_seq = 0;
+};
+
 struct SaveResult {
   model::Article article;  // as stored, with id, slug and version
   SaveOutcome outcome = SaveOutcome::kCreated;
@@ -77,6 +83,13 @@ class ArticleStore {
   // (1..10,000): for walking the whole store in batches (newszone retag).
   virtual Result<std::vector<model::ArticleId>> list_article_ids(model::ArticleId after,
                                                                  int64_t limit) = 0;
+  // Every article in every status whose latest change (a save that wrote something, a status
+  // change, a tag change) has a sequence number above `after`, in ascending sequence order, at
+  // most `limit` (1..10,000). Sequence numbers grow with every change in commit order, so a
+  // reader that remembers the last one it applied (a search index) misses nothing by asking
+  // for what came after it; an article changed twice shows up once, as it stands now.
+  virtual Result<std::vector<ArticleChange>> list_changed_articles(int64_t after,
+                                                                   int64_t limit) = 0;
 };
 
 }  // namespace nz::store

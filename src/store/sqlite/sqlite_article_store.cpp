@@ -503,4 +503,26 @@ Result<std::vector<model::ArticleId>> SqliteStore::list_article_ids(model::Artic
   });
 }
 
+Result<std::vector<ArticleChange>> SqliteStore::list_changed_articles(int64_t after,
+                                                                      int64_t limit) {
+  limit = std::clamp<int64_t>(limit, 1, 10000);
+  return impl_->read([&](Connection& conn) -> Result<std::vector<ArticleChange>> {
+    // kArticleColumns ends at column 19; the sequence number follows it.
+    auto stmt = conn.prepare("SELECT " + std::string(kArticleColumns) +
+                             ", a.change_seq FROM articles a WHERE a.change_seq > ?1 "
+                             "ORDER BY a.change_seq LIMIT ?2");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, after).bind(2, limit);
+    std::vector<ArticleChange> out;
+    while (true) {
+      auto row = stmt->step();
+      if (!row) return row.error().with_context("list changed articles");
+      if (!*row) return out;
+      auto article = read_article(*stmt);
+      if (!article) return article.error();
+      out.push_back({.article = std::move(*article), .change_seq = stmt->column_int(20)});
+    }
+  });
+}
+
 }  // namespace nz::store::sqlite

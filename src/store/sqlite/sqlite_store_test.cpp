@@ -420,7 +420,8 @@ TEST_F(SqliteStoreTest, AnEditorsRemovalSurvivesRetaggingUntilAnEditorTagsAgain)
   ASSERT_TRUE(cn && fi);
   auto names = [&] {
     std::vector<std::string> out;
-    for (const auto& t : store_->topics_of(a.article.id).value()) out.push_back(t.name);
+    auto topics = store_->topics_of(a.article.id);  // named: value() refers into it
+    for (const auto& t : topics.value()) out.push_back(t.name);
     return out;
   };
   ASSERT_TRUE(store_->set_tagger_topics(a.article.id, {cn->id, fi->id}));
@@ -474,6 +475,46 @@ TEST_F(SqliteStoreTest, ArticleIdsAreWalkedInBatchesWhateverTheirStatus) {
     after = batch->back();
   }
   EXPECT_EQ(walked, saved);
+}
+
+TEST_F(SqliteStoreTest, ChangedArticlesComeInChangeOrderOnceEach) {
+  auto news = add_section("news");
+  auto a = save(article(news.id, "a", "First")).article;
+  auto b = save(article(news.id, "b", "Second")).article;
+  auto c = save(article(news.id, "c", "Third")).article;
+  auto ids_after = [&](int64_t after) {
+    std::vector<std::pair<model::ArticleId, int64_t>> out;
+    auto batch = store_->list_changed_articles(after, 100);
+    EXPECT_TRUE(batch);
+    if (batch) for (auto& change : *batch) out.emplace_back(change.article.id, change.change_seq);
+    return out;
+  };
+  auto first = ids_after(0);
+  ASSERT_EQ(first.size(), 3u);
+  EXPECT_EQ(first[0].first, a.id);
+  EXPECT_EQ(first[2].first, c.id);
+  const int64_t seen = first.back().second;
+  EXPECT_TRUE(ids_after(seen).empty());
+
+  // A withdrawal and a tag are changes too; a changed article appears once, as it is now.
+  ASSERT_TRUE(store_->set_article_status(a.id, model::ArticleStatus::kWithdrawn,
+                                         model::Actor::kEditor));
+  auto topic = store_->upsert_topic({.key = "fi", .name = "Finland", .slug = "finland"});
+  ASSERT_TRUE(topic);
+  ASSERT_TRUE(store_->tag_article(b.id, topic->id, model::TagSource::kEditor));
+  ASSERT_TRUE(store_->tag_article(a.id, topic->id, model::TagSource::kEditor));
+  auto later = store_->list_changed_articles(seen, 100);
+  ASSERT_TRUE(later);
+  ASSERT_EQ(later->size(), 2u);
+  EXPECT_EQ((*later)[0].article.id, b.id);
+  EXPECT_EQ((*later)[1].article.id, a.id);
+  EXPECT_EQ((*later)[1].article.status, model::ArticleStatus::kWithdrawn);
+  EXPECT_LT((*later)[0].change_seq, (*later)[1].change_seq);
+
+  // The limit is honoured, so a reader can walk everything in batches.
+  auto one = store_->list_changed_articles(0, 1);
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->size(), 1u);
 }
 
 TEST_F(SqliteStoreTest, TaggingAMissingArticleOrTopicIsNotFound) {
