@@ -1,6 +1,8 @@
 #include "app/serve.h"
 
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -13,6 +15,8 @@
 #include "ingest/poller.h"
 #include "http/server.h"
 #include "render/renderer.h"
+#include "search/indexer.h"
+#include "search/search_index.h"
 #include "web/page_frame.h"
 #include "web/pages.h"
 #include "web/services.h"
@@ -26,6 +30,44 @@ std::string resolve_theme_dir(const Config& config) {
   if (std::filesystem::is_directory("themes/default", ec)) return "themes/default";
   return NZ_DEFAULT_THEME_DIR;
 }
+
+namespace {
+
+// Keeps the search index in step with the store until stopped: every second it applies what
+// changed (search::catch_up) and moves to a generation `newszone reindex` built. A failure is
+// logged once, with the recovery, not every second.
+void follow_store(search::SearchIndex& index, const search::IndexerSources& sources,
+                  std::stop_token stop) {
+  std::mutex mutex;
+  std::condition_variable_any wake;
+  std::string last_error;
+  bool first = true;
+  while (!stop.stop_requested()) {
+    auto moved = index.follow_current();
+    auto applied = moved ? search::catch_up(index, sources, [&](int64_t n) {
+      if (first && n % 10000 == 0) spdlog::info("search index: {} changes applied", n);
+    }) : Result<int64_t>(moved.error());
+    if (moved && *moved) spdlog::info("search index: now using {}", index.generation_dir());
+    if (!applied) {
+      if (applied.error().message != last_error) {
+        last_error = applied.error().message;
+        spdlog::warn("search index is behind: {} (retrying every second)", last_error);
+      }
+    } else {
+      if (!last_error.empty()) spdlog::info("search index caught up again");
+      last_error.clear();
+      if (first) {
+        spdlog::info("search index ready: {} articles, {} changes applied at start",
+                     index.document_count(), *applied);
+      }
+      first = false;
+    }
+    std::unique_lock lock(mutex);
+    wake.wait_for(lock, stop, std::chrono::seconds(1), [] { return false; });
+  }
+}
+
+}  // namespace
 
 int serve(const Config& config, const ServeOptions& options) {
   auto fail = [](const Error& error) {
@@ -50,6 +92,16 @@ int serve(const Config& config, const ServeOptions& options) {
   auto static_files = web::StaticFiles::load(std::filesystem::path(theme_dir) / "static");
   if (!static_files) return fail(static_files.error());
 
+  // The search index lives beside the database and follows the store (search/indexer.h).
+  // A server without one still serves every other page; /search then answers 503.
+  std::unique_ptr<search::SearchIndex> search_index;
+  if (auto opened = search::SearchIndex::open(
+          (std::filesystem::path(config.data_dir) / "search").string())) {
+    search_index = std::move(*opened);
+  } else {
+    spdlog::error("search is off: {}", opened.error().message);
+  }
+
   web::SiteServices services{.site = **store,
                              .partners = **store,
                              .sections = **store,
@@ -57,7 +109,8 @@ int serve(const Config& config, const ServeOptions& options) {
                              .articles = **store,
                              .renderer = **renderer,
                              .clock = clock,
-                             .static_files = *static_files};
+                             .static_files = *static_files,
+                             .search = search_index.get()};
   api::ApiServices api_services{.store = **store, .clock = clock};
   http::Router router;
   api::add_api_routes(router, api_services);
@@ -103,7 +156,17 @@ int serve(const Config& config, const ServeOptions& options) {
                    });
     poller_thread = std::jthread([&poller](std::stop_token stop) { poller->run(stop); });
   }
+  std::jthread index_thread;
+  if (search_index) {
+    index_thread = std::jthread([&](std::stop_token stop) {
+      follow_store(*search_index, {**store, **store, **store}, stop);
+    });
+  }
   server.run(/*handle_signals=*/true);
+  if (index_thread.joinable()) {
+    index_thread.request_stop();
+    index_thread.join();  // the batch in flight commits first
+  }
   if (poller_thread.joinable()) {
     poller_thread.request_stop();
     poller_thread.join();  // a poll in flight finishes first, bounded by its timeout

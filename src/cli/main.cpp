@@ -73,6 +73,7 @@ int main(int argc, char** argv) {
   nz::cli::add_source_command(app, common);
   nz::cli::add_tag_command(app, common);
   nz::cli::add_retag_command(app, common);
+  nz::cli::add_reindex_command(app, common);
 
   try {
     app.parse(argc, argv);

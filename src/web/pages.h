@@ -13,6 +13,9 @@ http::Response home_page(const SiteServices& services, const http::Request& requ
 http::Response section_page(const SiteServices& services, const http::Request& request);
 http::Response article_page(const SiteServices& services, const http::Request& request);
 http::Response topic_page(const SiteServices& services, const http::Request& request);
+// /search, and /api/v1/search with the same parameters as JSON (search_page.cpp).
+http::Response search_page(const SiteServices& services, const http::Request& request);
+http::Response search_api(const SiteServices& services, const http::Request& request);
 http::Response health_check(const SiteServices& services, const http::Request& request);
 http::Response static_file(const SiteServices& services, const http::Request& request);
 

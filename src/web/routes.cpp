@@ -13,6 +13,8 @@ void add_site_routes(http::Router& router, const SiteServices& services) {
   router.get("/healthz", bind(health_check));
   router.get("/static/{file}", bind(static_file));
   router.get("/topics/{topic}", bind(topic_page));
+  router.get("/search", bind(search_page));
+  router.get("/api/v1/search", bind(search_api));
   router.get("/{section}/", bind(section_page));
   router.get("/{section}/{article}", bind(article_page));
   // "/china-news-zone" without the slash is the section too; anything else is a 404.

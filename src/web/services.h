@@ -4,6 +4,7 @@
 
 namespace nz::core { class Clock; }
 namespace nz::render { class Renderer; }
+namespace nz::search { class SearchIndex; }
 namespace nz::store {
 class ArticleStore;
 class PartnerStore;
@@ -25,6 +26,8 @@ struct SiteServices {
   const render::Renderer& renderer;
   const core::Clock& clock;
   const StaticFiles& static_files;
+  // The search index; nullptr when it could not be opened (search pages then answer 503).
+  const search::SearchIndex* search = nullptr;
 };
 
 }  // namespace nz::web

@@ -10,6 +10,7 @@ import json
 import os
 import re
 import tempfile
+import time
 import unittest
 from html.parser import HTMLParser
 
@@ -19,7 +20,7 @@ from nzserver import NzServer, run_cli, testdata
 THEME_ELEMENTS = {
     "html", "head", "meta", "title", "link", "body", "a", "header", "div", "p", "nav", "ul",
     "li", "main", "h1", "h2", "h3", "section", "ol", "article", "time", "span", "aside",
-    "footer", "code",
+    "footer", "code", "form", "label", "input", "button", "select", "option", "strong", "mark",
 }
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "content"}
 
@@ -115,6 +116,27 @@ class PlainTextFieldsAreEscapedTest(unittest.TestCase):
         for page in range(1, 4):
             self.assert_no_injection(f"/topics/china?page={page}")
         self.assert_no_injection("/")
+
+    def test_search_results_write_every_vector_as_text(self):
+        # The search index follows the store within a second of the server's start.
+        deadline = time.monotonic() + 30
+        while True:
+            found = json.loads(self.server.get("/api/v1/search?q=body").text)
+            if found["total_estimate"] >= len(self.vectors) or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        self.assertGreaterEqual(found["total_estimate"], len(self.vectors))
+        pages = (len(self.vectors) + 9) // 10
+        seen = set()
+        for page in range(1, pages + 1):
+            html = self.assert_no_injection(f"/search?q=body&page={page}")
+            seen.update(re.findall(r'href="(/china-news-zone/\d+-[^"]*)"', html))
+            answer = json.loads(self.server.get(f"/api/v1/search?q=body&page={page}").text)
+            for result in answer["results"]:  # a snippet is HTML: it must be harmless too
+                finder = InjectionFinder()
+                finder.feed(result["snippet_html"])
+                self.assertEqual(finder.problems, [], result["snippet_html"])
+        self.assertGreaterEqual(len(seen), len(self.vectors))
 
     def test_article_pages_write_every_vector_as_text(self):
         links = set()
