@@ -52,6 +52,12 @@ class PagesAreValidHtml5Test(unittest.TestCase):
     def test_topic_page_is_valid(self):
         self.assert_valid("/topics/china")
 
+    def test_search_pages_are_valid(self):
+        self.assert_valid("/search")
+        self.assert_valid("/search?q=china+trade&section=china-news-zone&from=2020-01-01")
+        self.assert_valid("/search?q=chna")  # no results, a suggestion
+        self.assert_valid("/search?q=%22unbalanced&to=not-a-date")
+
     def test_error_pages_are_valid(self):
         self.assert_valid("/no-such-page/at-all", status=404)
         self.assert_valid("/news/?page=zero", status=400)
