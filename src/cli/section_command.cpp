@@ -17,8 +17,8 @@ namespace {
 struct ZoneFlags {
   std::string slug;
   std::optional<std::string> title, description, partner, topic, topic_name, moderation,
-      contract_start, contract_end, attribution, disclaimer, link_rel;
-  std::optional<bool> noindex;
+      contract_start, contract_end, attribution, disclaimer, link_rel, canonical;
+  std::optional<bool> noindex, paid_content;
   std::optional<int> position;
 };
 
@@ -37,6 +37,11 @@ void add_zone_options(CLI::App* cmd, ZoneFlags& f) {
   cmd->add_option("--noindex", f.noindex, "true to keep search engines off the zone's pages");
   cmd->add_option("--link-rel", f.link_rel,
                   "rel added to links in the partner's articles (default \"sponsored nofollow\")");
+  cmd->add_option("--paid-content", f.paid_content,
+                  "true when the partner pays for the zone (schema.org AdvertiserContentArticle)");
+  cmd->add_option("--canonical", f.canonical,
+                  "host (default) or partner: which page the zone's articles name as canonical; "
+                  "partner uses each article's original URL when it has one");
   cmd->add_option("--position", f.position, "order in navigation and on the front page");
 }
 
@@ -83,6 +88,12 @@ Status apply_zone_flags(store::Store& store, const ZoneFlags& f, model::Section&
   if (f.disclaimer) zone.disclaimer_template = *f.disclaimer;
   if (f.noindex) zone.noindex = *f.noindex;
   if (f.link_rel) zone.link_rel = *f.link_rel;
+  if (f.paid_content) zone.paid_content = *f.paid_content;
+  if (f.canonical) {
+    auto policy = model::parse_canonical_policy(*f.canonical);
+    if (!policy) return Error::InvalidInput("--canonical must be host or partner");
+    zone.canonical = *policy;
+  }
   if (f.position) zone.position = *f.position;
   return Ok();
 }

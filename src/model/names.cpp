@@ -40,6 +40,16 @@ std::optional<ModerationPolicy> parse_moderation_policy(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view to_string(CanonicalPolicy policy) {
+  return policy == CanonicalPolicy::kPartner ? "partner" : "host";
+}
+
+std::optional<CanonicalPolicy> parse_canonical_policy(std::string_view text) {
+  if (text == "host") return CanonicalPolicy::kHost;
+  if (text == "partner") return CanonicalPolicy::kPartner;
+  return std::nullopt;
+}
+
 std::string_view to_string(ArticleStatus status) {
   switch (status) {
     case ArticleStatus::kDraft: return "draft";

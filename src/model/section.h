@@ -16,10 +16,16 @@ using SectionId = int64_t;
 
 enum class SectionKind { kEditorial, kPartnerZone };
 enum class ModerationPolicy { kAutoPublish, kHoldForReview };
+// Which page a zone's article names as canonical: the host's own page, or the partner's
+// original (article.content.original_url) where the zone's contract says search engines
+// should credit the partner.
+enum class CanonicalPolicy { kHost, kPartner };
 
 std::string_view to_string(SectionKind kind);        // "editorial", "zone"
 std::string_view to_string(ModerationPolicy policy);  // "auto-publish", "hold-for-review"
 std::optional<ModerationPolicy> parse_moderation_policy(std::string_view text);
+std::string_view to_string(CanonicalPolicy policy);  // "host", "partner"
+std::optional<CanonicalPolicy> parse_canonical_policy(std::string_view text);
 
 // Defaults of a zone's label, with {{partner}} and {{SITE}} (the site's name in capitals)
 // filled in when a page is rendered.
@@ -55,6 +61,10 @@ struct Section {
   // The zone's link policy: link types added to every link in its partner's HTML after
   // "noopener noreferrer" (see is_valid_link_rel).
   std::string link_rel{kDefaultLinkRel};
+  // Paid content: the partner pays for the zone, so its articles are schema.org
+  // AdvertiserContentArticle rather than NewsArticle.
+  bool paid_content = false;
+  CanonicalPolicy canonical = CanonicalPolicy::kHost;
 
   bool is_zone() const { return kind == SectionKind::kPartnerZone; }
 };

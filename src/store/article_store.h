@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -38,6 +39,29 @@ struct SaveResult {
   model::Article article;  // as stored, with id, slug and version
   SaveOutcome outcome = SaveOutcome::kCreated;
 };
+
+// A month of the sitemaps: how many articles of indexable sections (noindex off) it lists,
+// and the newest update among them.
+struct SitemapMonth {
+  std::string month;  // "2024-05", of the publication time in UTC
+  int64_t listed = 0;
+  core::Timestamp lastmod{};
+};
+
+// What a sitemap says about one listed article: enough to build its URL, and for the news
+// sitemap its headline and language. No body: a sitemap holds up to 50,000 of these.
+struct SitemapEntry {
+  model::ArticleId id = 0;
+  model::SectionId section_id = 0;
+  std::string slug;
+  std::string headline;  // filled by list_recent_sitemap_entries only
+  std::string language;  // filled by list_recent_sitemap_entries only
+  core::Timestamp published{};
+  core::Timestamp updated{};
+};
+
+// The most entries one sitemap query returns: the sitemaps protocol's limit per file.
+inline constexpr int64_t kMaxSitemapEntries = 50000;
 
 class ArticleStore {
  public:
@@ -90,6 +114,26 @@ class ArticleStore {
   // for what came after it; an article changed twice shows up once, as it stands now.
   virtual Result<std::vector<ArticleChange>> list_changed_articles(int64_t after,
                                                                    int64_t limit) = 0;
+
+  // Sitemaps. Only listed articles of sections whose noindex is off count: not withdrawn,
+  // pending or draft ones, not near-duplicates, not embargoed ones (list_ only; the counts
+  // include an embargoed article from the start, so a month's count may exceed what is
+  // listed until the embargo ends).
+  //
+  // Every month with at least one such article, oldest first, at most 50,000 (the sitemap
+  // index's own limit). Reads a per-month summary the database keeps up to date on every
+  // write, so the cost grows with months and sections, not articles.
+  virtual Result<std::vector<SitemapMonth>> list_sitemap_months() = 0;
+  // The listed articles of indexable sections published in [from, to), newest first (ties:
+  // higher id first), skipping `offset`, at most `limit` (1..kMaxSitemapEntries).
+  virtual Result<std::vector<SitemapEntry>> list_sitemap_entries(core::Timestamp from,
+                                                                 core::Timestamp to,
+                                                                 int64_t offset,
+                                                                 int64_t limit) = 0;
+  // The same for articles published from `since` up to now, with headline and language,
+  // newest first, at most `limit` (1..1,000): the Google News sitemap.
+  virtual Result<std::vector<SitemapEntry>> list_recent_sitemap_entries(core::Timestamp since,
+                                                                        int64_t limit) = 0;
 };
 
 }  // namespace nz::store

@@ -229,6 +229,9 @@ class CliErrorsTest(CliTestCase):
                             "--contract-end"),
                            (("zone", "set", "china", "--moderation", "sometimes"),
                             "--moderation"),
+                           (("zone", "set", "china", "--canonical", "both"), "--canonical"),
+                           (("zone", "set", "china", "--paid-content", "perhaps"),
+                            "--paid-content"),
                            (("serve", "--listen", "nowhere"), "--listen")]:
             with self.subTest(args=args):
                 code, _, err = self.cli(*args)

@@ -525,4 +525,98 @@ Result<std::vector<ArticleChange>> SqliteStore::list_changed_articles(int64_t af
   });
 }
 
+// ---- sitemaps ----
+
+namespace {
+
+// Listed articles of sections whose noindex is off; ?9 is now, as in kListed.
+const std::string kSitemapFrom = " FROM articles a JOIN sections s ON s.id = a.section_id"
+                                 " WHERE s.noindex = 0 AND " + std::string(kListed);
+
+constexpr int64_t kMaxRecentEntries = 1000;
+
+Result<std::vector<SitemapEntry>> collect_sitemap_entries(Stmt& stmt, bool with_text) {
+  std::vector<SitemapEntry> out;
+  while (true) {
+    auto row = stmt.step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    SitemapEntry e{.id = stmt.column_int(0),
+                   .section_id = stmt.column_int(1),
+                   .slug = stmt.column_text(2),
+                   .published = from_seconds(stmt.column_int(3)),
+                   .updated = from_seconds(stmt.column_int(4))};
+    if (with_text) {
+      e.headline = stmt.column_text(5);
+      e.language = stmt.column_text(6);
+    }
+    out.push_back(std::move(e));
+  }
+}
+
+}  // namespace
+
+Result<std::vector<SitemapMonth>> SqliteStore::list_sitemap_months() {
+  return impl_->read([&](Connection& conn) -> Result<std::vector<SitemapMonth>> {
+    // sitemap_months (004_search_engines.sql) has a row per section and month: this reads
+    // sections x months rows, never the articles.
+    auto stmt = conn.prepare(
+        "SELECT m.month, sum(m.listed), max(m.lastmod) FROM sitemap_months m"
+        " JOIN sections s ON s.id = m.section_id WHERE s.noindex = 0 AND m.listed > 0"
+        " GROUP BY m.month ORDER BY m.month LIMIT ?1");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, kMaxSitemapEntries);
+    std::vector<SitemapMonth> out;
+    while (true) {
+      auto row = stmt->step();
+      if (!row) return row.error().with_context("list sitemap months");
+      if (!*row) return out;
+      out.push_back({.month = stmt->column_text(0),
+                     .listed = stmt->column_int(1),
+                     .lastmod = from_seconds(stmt->column_int(2))});
+    }
+  });
+}
+
+Result<std::vector<SitemapEntry>> SqliteStore::list_sitemap_entries(core::Timestamp from,
+                                                                   core::Timestamp to,
+                                                                   int64_t offset,
+                                                                   int64_t limit) {
+  limit = std::clamp<int64_t>(limit, 1, kMaxSitemapEntries);
+  offset = std::max<int64_t>(0, offset);
+  const int64_t now = to_seconds(impl_->now());
+  return impl_->read([&](Connection& conn) -> Result<std::vector<SitemapEntry>> {
+    // A range of articles_status_published (status, published DESC, id DESC): the rows read
+    // are the month's, never more.
+    auto stmt = conn.prepare("SELECT a.id, a.section_id, a.slug, a.published, a.updated" +
+                             kSitemapFrom +
+                             " AND a.published >= ?1 AND a.published < ?2"
+                             " ORDER BY a.published DESC, a.id DESC LIMIT ?3 OFFSET ?4");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, to_seconds(from)).bind(2, to_seconds(to)).bind(3, limit).bind(4, offset)
+        .bind(9, now);
+    auto entries = collect_sitemap_entries(*stmt, false);
+    if (!entries) return entries.error().with_context("list sitemap entries");
+    return entries;
+  });
+}
+
+Result<std::vector<SitemapEntry>> SqliteStore::list_recent_sitemap_entries(core::Timestamp since,
+                                                                          int64_t limit) {
+  limit = std::clamp<int64_t>(limit, 1, kMaxRecentEntries);
+  const int64_t now = to_seconds(impl_->now());
+  return impl_->read([&](Connection& conn) -> Result<std::vector<SitemapEntry>> {
+    auto stmt = conn.prepare(
+        "SELECT a.id, a.section_id, a.slug, a.published, a.updated, a.headline, a.language" +
+        kSitemapFrom +
+        " AND a.published >= ?1 AND a.published <= ?9"
+        " ORDER BY a.published DESC, a.id DESC LIMIT ?2");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, to_seconds(since)).bind(2, limit).bind(9, now);
+    auto entries = collect_sitemap_entries(*stmt, true);
+    if (!entries) return entries.error().with_context("list recent sitemap entries");
+    return entries;
+  });
+}
+
 }  // namespace nz::store::sqlite

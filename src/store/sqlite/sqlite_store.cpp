@@ -88,7 +88,7 @@ Result<std::vector<model::Partner>> collect_partners(Stmt& stmt) {
 constexpr std::string_view kSectionColumns =
     "id, slug, title, description, kind, position, partner_id, attribution_template, "
     "disclaimer_template, topic_id, moderation, contract_start, contract_end, noindex, "
-    "link_rel";
+    "link_rel, paid_content, canonical";
 
 Result<model::Section> read_section(const Stmt& s) {
   model::Section section;
@@ -116,10 +116,14 @@ Result<model::Section> read_section(const Stmt& s) {
   section.contract_end = s.column_optional_text(12);
   section.noindex = s.column_int(13) != 0;
   section.link_rel = s.column_text(14);
+  section.paid_content = s.column_int(15) != 0;
+  auto canonical = model::parse_canonical_policy(s.column_text(16));
+  if (!canonical) return Error::Corrupt("section " + section.slug + ": bad canonical");
+  section.canonical = *canonical;
   return section;
 }
 
-// Binds every column but id to ?1..?14, in kSectionColumns order.
+// Binds every column but id to ?1..?16, in kSectionColumns order.
 void bind_section(Stmt& s, const model::Section& section) {
   s.bind(1, section.slug)
       .bind(2, section.title)
@@ -134,7 +138,9 @@ void bind_section(Stmt& s, const model::Section& section) {
       .bind(11, section.contract_start)
       .bind(12, section.contract_end)
       .bind(13, section.noindex)
-      .bind(14, section.link_rel);
+      .bind(14, section.link_rel)
+      .bind(15, section.paid_content)
+      .bind(16, model::to_string(section.canonical));
 }
 
 // The checks add_section and update_section share: the input ones first, then whether the
@@ -370,7 +376,7 @@ Result<model::Section> SqliteStore::add_section(const model::Section& section) {
   return impl_->write([&](Connection& conn) -> Result<model::Section> {
     if (auto ok = check_section(conn, section); !ok) return ok.error();
     auto stmt = conn.prepare("INSERT INTO sections (" + std::string(kSectionColumns).substr(4) +
-                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
     if (!stmt) return stmt.error();
     bind_section(*stmt, section);
     if (auto done = stmt->run(); !done) {
@@ -396,10 +402,10 @@ Status SqliteStore::update_section(const model::Section& section) {
         "UPDATE sections SET slug = ?1, title = ?2, description = ?3, kind = ?4, position = ?5, "
         "partner_id = ?6, attribution_template = ?7, disclaimer_template = ?8, topic_id = ?9, "
         "moderation = ?10, contract_start = ?11, contract_end = ?12, noindex = ?13, "
-        "link_rel = ?14 WHERE id = ?15");
+        "link_rel = ?14, paid_content = ?15, canonical = ?16 WHERE id = ?17");
     if (!stmt) return stmt.error();
     bind_section(*stmt, section);
-    stmt->bind(15, section.id);
+    stmt->bind(17, section.id);
     if (auto done = stmt->run(); !done) {
       return done.error().with_context("update section " + section.slug);
     }

@@ -106,6 +106,11 @@ class SqliteStore final : public store::Store {
   Result<int64_t> count_articles() override;
   Result<std::vector<ArticleChange>> list_changed_articles(int64_t after,
                                                            int64_t limit) override;
+  Result<std::vector<SitemapMonth>> list_sitemap_months() override;
+  Result<std::vector<SitemapEntry>> list_sitemap_entries(core::Timestamp from, core::Timestamp to,
+                                                         int64_t offset, int64_t limit) override;
+  Result<std::vector<SitemapEntry>> list_recent_sitemap_entries(core::Timestamp since,
+                                                                int64_t limit) override;
   Result<std::vector<model::ArticleId>> list_article_ids(model::ArticleId after,
                                                          int64_t limit) override;
 

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <thread>
 
+#include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
 
 namespace nz::store::sqlite {
@@ -248,7 +249,8 @@ TEST_F(SqliteStoreTest, ZoneRoundTripsEveryField) {
                       .attribution_template = "By {{partner}}", .disclaimer_template = "None",
                       .topic_id = topic->id, .moderation = model::ModerationPolicy::kHoldForReview,
                       .contract_start = "2024-01-01", .contract_end = "2024-12-31",
-                      .noindex = true};
+                      .noindex = true, .link_rel = "nofollow", .paid_content = true,
+                      .canonical = model::CanonicalPolicy::kPartner};
   auto added = store_->add_section(zone);
   ASSERT_TRUE(added) << added.error().message;
   auto found = store_->find_section(added->id);
@@ -266,6 +268,17 @@ TEST_F(SqliteStoreTest, ZoneRoundTripsEveryField) {
   EXPECT_EQ(found->contract_start, "2024-01-01");
   EXPECT_EQ(found->contract_end, "2024-12-31");
   EXPECT_TRUE(found->noindex);
+  EXPECT_EQ(found->link_rel, "nofollow");
+  EXPECT_TRUE(found->paid_content);
+  EXPECT_EQ(found->canonical, model::CanonicalPolicy::kPartner);
+
+  found->paid_content = false;
+  found->canonical = model::CanonicalPolicy::kHost;
+  ASSERT_TRUE(store_->update_section(*found));
+  auto updated = store_->find_section(added->id);
+  ASSERT_TRUE(updated);
+  EXPECT_FALSE(updated->paid_content);
+  EXPECT_EQ(updated->canonical, model::CanonicalPolicy::kHost);
 
   auto editorial = store_->add_section({.slug = "news", .title = "News"});
   ASSERT_TRUE(editorial);
@@ -1064,6 +1077,170 @@ TEST_F(SqliteStoreTest, SourceSettingsAndPollStateAreWrittenSeparately) {
   ASSERT_TRUE(store_->record_poll(source->id, state));
   EXPECT_TRUE(store_->due_sources(clock_.now() + seconds(99999), 10)->empty());
   EXPECT_EQ(store_->record_poll(999, state).error().code, ErrorCode::kNotFound);
+}
+
+// ---- sitemaps ----
+
+// 2024-01-15, 2024-02-15 and 2024-03-15, 12:00 UTC.
+constexpr int64_t kJan = 1'705'320'000;
+constexpr int64_t kFeb = 1'707'998'400;
+constexpr int64_t kMar = 1'710'504'000;
+
+std::vector<model::ArticleId> ids_of(const std::vector<SitemapEntry>& entries) {
+  std::vector<model::ArticleId> out;
+  for (const auto& e : entries) out.push_back(e.id);
+  return out;
+}
+
+TEST_F(SqliteStoreTest, SitemapMonthsCountListedArticlesOfIndexableSectionsPerMonth) {
+  auto news = add_section("news");
+  auto zone = add_zone("zone");
+  auto hidden = add_zone("hidden");
+  hidden.noindex = true;
+  ASSERT_TRUE(store_->update_section(hidden));
+  save(article(news.id, "a", "A", kJan));
+  save(article(news.id, "b", "B", kJan + 60));
+  save(article(zone.id, "c", "C", kJan + 120));
+  save(article(zone.id, "d", "D", kMar));
+  save(article(hidden.id, "e", "E", kFeb));                          // noindex zone
+  save(article(news.id, "f", "F", kFeb, ArticleStatus::kPending));   // not published
+  auto withdrawn = save(article(news.id, "g", "G", kFeb));
+  ASSERT_TRUE(store_->set_article_status(withdrawn.article.id, ArticleStatus::kWithdrawn,
+                                         model::Actor::kEditor));
+  auto dup = article(zone.id, "h", "H", kFeb);
+  dup.duplicate_of = withdrawn.article.id;
+  save(dup);
+
+  auto months = store_->list_sitemap_months();
+  ASSERT_TRUE(months) << months.error().message;
+  ASSERT_EQ(months->size(), 2u);
+  EXPECT_EQ(months->at(0).month, "2024-01");
+  EXPECT_EQ(months->at(0).listed, 3);
+  EXPECT_EQ(months->at(0).lastmod, at(kJan + 120));
+  EXPECT_EQ(months->at(1).month, "2024-03");
+  EXPECT_EQ(months->at(1).listed, 1);
+}
+
+TEST_F(SqliteStoreTest, SitemapMonthsFollowNewVersionsStatusChangesAndMovedDates) {
+  auto news = add_section("news");
+  auto a = save(article(news.id, "a", "A", kJan));
+  // A correction: same month, lastmod moves forward, the count stays.
+  auto changed = article(news.id, "a", "A corrected", kJan);
+  changed.updated = at(kJan + 3600);
+  save(changed);
+  auto months = store_->list_sitemap_months();
+  ASSERT_TRUE(months);
+  ASSERT_EQ(months->size(), 1u);
+  EXPECT_EQ(months->at(0).listed, 1);
+  EXPECT_EQ(months->at(0).lastmod, at(kJan + 3600));
+  // The partner moves the publication date to another month.
+  auto moved = article(news.id, "a", "A moved", kFeb);
+  moved.updated = at(kFeb);
+  save(moved);
+  months = store_->list_sitemap_months();
+  ASSERT_TRUE(months);
+  ASSERT_EQ(months->size(), 1u);
+  EXPECT_EQ(months->at(0).month, "2024-02");
+  // Withdrawn: the month is gone; published again: it is back.
+  ASSERT_TRUE(store_->set_article_status(a.article.id, ArticleStatus::kWithdrawn,
+                                         model::Actor::kPartner));
+  EXPECT_TRUE(store_->list_sitemap_months()->empty());
+  ASSERT_TRUE(store_->set_article_status(a.article.id, ArticleStatus::kPublished,
+                                         model::Actor::kPartner));
+  EXPECT_EQ(store_->list_sitemap_months()->size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, SitemapMonthsSeeANoindexChangeAtOnce) {
+  auto zone = add_zone("zone");
+  save(article(zone.id, "a", "A", kJan));
+  EXPECT_EQ(store_->list_sitemap_months()->size(), 1u);
+  zone.noindex = true;
+  ASSERT_TRUE(store_->update_section(zone));
+  EXPECT_TRUE(store_->list_sitemap_months()->empty());
+}
+
+TEST_F(SqliteStoreTest, SitemapEntriesAreAMonthsListedArticlesNewestFirstInPages) {
+  auto news = add_section("news");
+  auto hidden = add_zone("hidden");
+  hidden.noindex = true;
+  ASSERT_TRUE(store_->update_section(hidden));
+  auto a = save(article(news.id, "a", "A", kJan));
+  auto b = save(article(news.id, "b", "B", kJan + 60));
+  auto c = save(article(news.id, "c", "C", kJan + 120));
+  save(article(news.id, "d", "D", kFeb));  // next month
+  save(article(hidden.id, "e", "E", kJan));
+  save(article(news.id, "f", "F", kJan, ArticleStatus::kPending));
+  auto embargoed = article(news.id, "g", "G", kJan);
+  embargoed.embargo_until = clock_.now() + seconds(3600);
+  save(embargoed);
+
+  const auto from = at(1'704'067'200), to = at(1'706'745'600);  // 2024-01-01 .. 2024-02-01
+  auto all = store_->list_sitemap_entries(from, to, 0, 100);
+  ASSERT_TRUE(all) << all.error().message;
+  EXPECT_EQ(ids_of(*all), (std::vector{c.article.id, b.article.id, a.article.id}));
+  EXPECT_EQ(all->at(0).slug, c.article.slug);
+  EXPECT_EQ(all->at(0).section_id, news.id);
+  EXPECT_EQ(all->at(0).updated, at(kJan + 120));
+  EXPECT_TRUE(all->at(0).headline.empty());  // not needed in a monthly sitemap
+
+  auto second_page = store_->list_sitemap_entries(from, to, 2, 2);
+  ASSERT_TRUE(second_page);
+  EXPECT_EQ(ids_of(*second_page), (std::vector{a.article.id}));
+}
+
+TEST_F(SqliteStoreTest, RecentSitemapEntriesAreSinceATimeUpToNowWithHeadlines) {
+  const int64_t now = clock_.now().time_since_epoch().count();
+  auto news = add_section("news");
+  auto zone = add_zone("zone");
+  auto old = save(article(news.id, "old", "Old", now - 49 * 3600));
+  auto recent = save(article(zone.id, "recent", "Recent", now - 3600));
+  auto newest = save(article(news.id, "newest", "Newest", now - 60));
+  save(article(news.id, "future", "Future", now + 3600));
+  auto withdrawn = save(article(news.id, "gone", "Gone", now - 120));
+  ASSERT_TRUE(store_->set_article_status(withdrawn.article.id, ArticleStatus::kWithdrawn,
+                                         model::Actor::kEditor));
+  auto entries = store_->list_recent_sitemap_entries(at(now - 48 * 3600), 1000);
+  ASSERT_TRUE(entries) << entries.error().message;
+  EXPECT_EQ(ids_of(*entries), (std::vector{newest.article.id, recent.article.id}));
+  EXPECT_EQ(entries->at(1).headline, "Recent");
+  EXPECT_EQ(entries->at(1).language, "en");
+  (void)old;
+
+  auto one = store_->list_recent_sitemap_entries(at(now - 48 * 3600), 1);
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, SitemapMonthsAreBuiltFromArticlesStoredBeforeTheMigration) {
+  // A database at schema 3 with articles, then opened by this newszone: migration 4 counts
+  // what is there.
+  store_.reset();
+  fs::remove(path_);
+  {
+    auto conn = Connection::open(path_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    ASSERT_TRUE(conn) << conn.error().message;
+    ASSERT_EQ(apply_migrations(**conn, embedded_migrations().first(3)).value(), 3);
+    const char* sql =
+        "INSERT INTO sections (id, slug, title, description, kind, position, attribution_template,"
+        " disclaimer_template, moderation, noindex) VALUES (1, 'news', 'News', '', 'editorial', 0,"
+        " '', '', 'auto-publish', 0);"
+        "INSERT INTO articles (section_id, guid, slug, headline, standfirst, body_html, author,"
+        " language, original_url, published, updated, ingested, status, version, change_seq)"
+        " VALUES (1, 'a', 'a', 'A', '', '', '', 'en', '', 1705320000, 1705320000, 0,"
+        " 'published', 1, 1), (1, 'b', 'b', 'B', '', '', '', 'en', '', 1705320060, 1705320100,"
+        " 0, 'published', 1, 2), (1, 'c', 'c', 'C', '', '', '', 'en', '', 1705320000,"
+        " 1705320000, 0, 'withdrawn', 1, 3);";
+    auto inserted = (*conn)->exec(sql);
+    ASSERT_TRUE(inserted) << inserted.error().message;
+  }
+  store_ = open_store();
+  ASSERT_TRUE(store_);
+  auto months = store_->list_sitemap_months();
+  ASSERT_TRUE(months) << months.error().message;
+  ASSERT_EQ(months->size(), 1u);
+  EXPECT_EQ(months->at(0).month, "2024-01");
+  EXPECT_EQ(months->at(0).listed, 2);
+  EXPECT_EQ(months->at(0).lastmod, at(1705320100));
 }
 
 }  // namespace
