@@ -91,6 +91,13 @@ const std::vector<Setting>& settings() {
          c.poller_user_agent = v;
          return Ok();
        }},
+      {"sitemap.urls_per_file", "NEWSZONE_SITEMAP_URLS_PER_FILE",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         auto n = parse_integer(what, v, 1, 50000);
+         if (!n) return n.error();
+         c.sitemap_urls_per_file = *n;
+         return Ok();
+       }},
       {"poller.enabled", "NEWSZONE_POLLER",
        [](Config& c, const std::string& what, const std::string& v) -> Status {
          auto b = parse_bool(what, v);

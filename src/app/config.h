@@ -43,6 +43,10 @@ struct Config {
   // Theme folder; empty means ./themes/default, else the one beside the source tree.
   // [theme] dir, NEWSZONE_THEME_DIR.
   std::string theme_dir;
+  // URLs per monthly sitemap file (/sitemaps/YYYY-MM.xml); a month with more is split into
+  // parts. 1..50,000, the sitemaps protocol's limit.  [sitemap] urls_per_file,
+  // NEWSZONE_SITEMAP_URLS_PER_FILE.
+  int64_t sitemap_urls_per_file = 50000;
   // trace, debug, info, warn, error.  [log] level, NEWSZONE_LOG_LEVEL.
   std::string log_level = "info";
 };

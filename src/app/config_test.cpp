@@ -105,6 +105,20 @@ TEST_F(ConfigTest, BadValuesAreErrorsNamingTheirSource) {
   ASSERT_FALSE(level);
 }
 
+TEST_F(ConfigTest, SitemapUrlsPerFileIsOneToTheProtocolsFiftyThousand) {
+  EXPECT_EQ(load_config({}, env_of({}))->sitemap_urls_per_file, 50000);
+  std::string file = write_config("[sitemap]\nurls_per_file = 1000\n");
+  EXPECT_EQ(load_config({.config_file = file}, env_of({}))->sitemap_urls_per_file, 1000);
+  EXPECT_EQ(load_config({}, env_of({{"NEWSZONE_SITEMAP_URLS_PER_FILE", "2"}}))
+                ->sitemap_urls_per_file,
+            2);
+  for (const char* bad : {"0", "50001", "many"}) {
+    auto config = load_config({}, env_of({{"NEWSZONE_SITEMAP_URLS_PER_FILE", bad}}));
+    ASSERT_FALSE(config) << bad;
+    EXPECT_NE(config.error().message.find("NEWSZONE_SITEMAP_URLS_PER_FILE"), std::string::npos);
+  }
+}
+
 TEST_F(ConfigTest, MalformedTomlIsAnErrorWithTheLine) {
   std::string file = write_config("data_dir = \"x\"\n[server\n");
   auto config = load_config({.config_file = file}, env_of({}));

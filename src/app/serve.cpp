@@ -110,7 +110,8 @@ int serve(const Config& config, const ServeOptions& options) {
                              .renderer = **renderer,
                              .clock = clock,
                              .static_files = *static_files,
-                             .search = search_index.get()};
+                             .search = search_index.get(),
+                             .sitemap_urls_per_file = config.sitemap_urls_per_file};
   api::ApiServices api_services{.store = **store, .clock = clock};
   http::Router router;
   api::add_api_routes(router, api_services);

@@ -18,6 +18,10 @@ http::Response search_page(const SiteServices& services, const http::Request& re
 http::Response search_api(const SiteServices& services, const http::Request& request);
 http::Response health_check(const SiteServices& services, const http::Request& request);
 http::Response static_file(const SiteServices& services, const http::Request& request);
+// /robots.txt, /sitemap.xml and /sitemaps/{file} (sitemaps.cpp).
+http::Response robots_txt(const SiteServices& services, const http::Request& request);
+http::Response sitemap_index(const SiteServices& services, const http::Request& request);
+http::Response sitemap_file(const SiteServices& services, const http::Request& request);
 
 // Adds every reader route to the router, and the site's 404 page for everything else.
 // services must outlive the router.

@@ -13,6 +13,9 @@ void add_site_routes(http::Router& router, const SiteServices& services) {
   router.get("/healthz", bind(health_check));
   router.get("/static/{file}", bind(static_file));
   router.get("/topics/{topic}", bind(topic_page));
+  router.get("/robots.txt", bind(robots_txt));
+  router.get("/sitemap.xml", bind(sitemap_index));
+  router.get("/sitemaps/{file}", bind(sitemap_file));
   router.get("/search", bind(search_page));
   router.get("/api/v1/search", bind(search_api));
   router.get("/{section}/", bind(section_page));

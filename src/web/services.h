@@ -2,6 +2,8 @@
 // Every member outlives the router that holds it.
 #pragma once
 
+#include <cstdint>
+
 namespace nz::core { class Clock; }
 namespace nz::render { class Renderer; }
 namespace nz::search { class SearchIndex; }
@@ -28,6 +30,8 @@ struct SiteServices {
   const StaticFiles& static_files;
   // The search index; nullptr when it could not be opened (search pages then answer 503).
   const search::SearchIndex* search = nullptr;
+  // URLs per monthly sitemap file, 1..50,000 (app::Config::sitemap_urls_per_file).
+  int64_t sitemap_urls_per_file = 50000;
 };
 
 }  // namespace nz::web
