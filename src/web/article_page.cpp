@@ -8,6 +8,7 @@
 #include "web/page_frame.h"
 #include "web/pages.h"
 #include "web/related.h"
+#include "web/search_engines.h"
 #include "web/urls.h"
 
 namespace nz::web {
@@ -87,9 +88,30 @@ http::Response article_page(const SiteServices& services, const http::Request& r
       .set("zone_label", zone_label_view(*context, *section))
       .set("archived_notice",
            archived_notice_view(*section, core::format_date(services.clock.now())))
-      .set("canonical_url", context->site.base_url + path)
       .set("noindex", section->noindex)
       .set("meta_description", text_or_false(content.standfirst));
+
+  // For search engines and social sites: canonical URL, JSON-LD, Open Graph, Twitter card.
+  const std::string page_url = context->site.base_url + path;
+  const std::string canonical = canonical_url(*section, *article, page_url);
+  const std::optional<std::string> image = first_image_url(content.body_html,
+                                                           context->site.base_url);
+  view.set("canonical_url", canonical)
+      .set("json_ld", article_json_ld({.site = context->site,
+                                       .section = *section,
+                                       .partner = context->partner_of(*section),
+                                       .article = *article,
+                                       .page_url = page_url,
+                                       .canonical_url = canonical,
+                                       .image = image}))
+      .set("social", social_view({.type = "article",
+                                  .title = content.headline,
+                                  .description = content.standfirst,
+                                  .url = canonical,
+                                  .image = image,
+                                  .published_time = core::format_rfc3339(article->published),
+                                  .modified_time = core::format_rfc3339(
+                                      std::max(article->updated, article->published))}));
 
   render::View more_news(false);
   std::vector<model::ArticleId> shown;  // in "More News": "Related" offers others

@@ -12,6 +12,7 @@
 #include "store/partner_store.h"
 #include "store/section_store.h"
 #include "store/site_store.h"
+#include "web/search_engines.h"
 #include "web/static_files.h"
 #include "web/urls.h"
 #include "web/zone_label.h"
@@ -62,6 +63,8 @@ render::View frame_view(const SiteServices& services, const PageContext& context
       .set("year", core::format_date(services.clock.now()).substr(0, 4))
       .set("meta_description", false)
       .set("canonical_url", false)
+      .set("social", false)
+      .set("json_ld", false)
       .set("noindex", false);
   render::View nav = render::View::list();
   for (const auto& section : context.sections) {
@@ -124,9 +127,21 @@ render::View pagination_view(const std::string& path, int64_t page, int64_t tota
 render::View zone_label_view(const PageContext& context, const model::Section& section) {
   const model::Partner* partner = context.partner_of(section);
   if (!partner) return render::View(false);
+  // The partner's name links to the partner's site, with the zone's link policy as rel.
+  const bool link = is_web_url(partner->url);
+  render::View parts = render::View::list();
+  for (const LabelPart& part : label_template_parts(section.attribution_template, partner->name,
+                                                    context.site.name)) {
+    parts.push(render::View()
+                   .set("text", part.text)
+                   .set("link", part.is_partner && link ? render::View(partner->url)
+                                                        : render::View(false))
+                   .set("rel", text_or_false(section.link_rel)));
+  }
   return render::View()
       .set("attribution", fill_label_template(section.attribution_template, partner->name,
                                               context.site.name))
+      .set("attribution_parts", std::move(parts))
       .set("disclaimer", fill_label_template(section.disclaimer_template, partner->name,
                                              context.site.name));
 }

@@ -4,6 +4,7 @@
 #include "store/section_store.h"
 #include "web/page_frame.h"
 #include "web/pages.h"
+#include "web/search_engines.h"
 #include "web/urls.h"
 
 namespace nz::web {
@@ -40,6 +41,9 @@ http::Response section_page(const SiteServices& services, const http::Request& r
       .set("archived_notice",
            archived_notice_view(*section, core::format_date(services.clock.now())))
       .set("canonical_url", context->site.base_url + page_path(path, *page_number))
+      .set("social", social_view({.title = title,
+                                  .description = section->description,
+                                  .url = context->site.base_url + page_path(path, *page_number)}))
       .set("noindex", section->noindex)
       .set("meta_description", text_or_false(section->description));
   return render_page(services, "section", view);

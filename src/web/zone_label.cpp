@@ -18,23 +18,40 @@ std::string to_upper_latin(std::string_view text) {
   return out;
 }
 
+std::vector<LabelPart> label_template_parts(std::string_view tmpl, std::string_view partner_name,
+                                            std::string_view site_name) {
+  std::vector<LabelPart> parts;
+  auto append = [&parts](std::string_view text, bool is_partner) {
+    if (text.empty()) return;
+    if (!is_partner && !parts.empty() && !parts.back().is_partner) {
+      parts.back().text += text;
+    } else {
+      parts.push_back({std::string(text), is_partner});
+    }
+  };
+  for (size_t i = 0; i < tmpl.size();) {
+    if (tmpl.compare(i, 11, "{{partner}}") == 0) {
+      append(partner_name, true);
+      i += 11;
+    } else if (tmpl.compare(i, 8, "{{SITE}}") == 0) {
+      append(to_upper_latin(site_name), false);
+      i += 8;
+    } else if (tmpl.compare(i, 8, "{{site}}") == 0) {
+      append(site_name, false);
+      i += 8;
+    } else {
+      append(tmpl.substr(i, 1), false);
+      ++i;
+    }
+  }
+  return parts;
+}
+
 std::string fill_label_template(std::string_view tmpl, std::string_view partner_name,
                                 std::string_view site_name) {
   std::string out;
-  out.reserve(tmpl.size() + 64);
-  for (size_t i = 0; i < tmpl.size();) {
-    if (tmpl.compare(i, 11, "{{partner}}") == 0) {
-      out += partner_name;
-      i += 11;
-    } else if (tmpl.compare(i, 8, "{{SITE}}") == 0) {
-      out += to_upper_latin(site_name);
-      i += 8;
-    } else if (tmpl.compare(i, 8, "{{site}}") == 0) {
-      out += site_name;
-      i += 8;
-    } else {
-      out += tmpl[i++];
-    }
+  for (const LabelPart& part : label_template_parts(tmpl, partner_name, site_name)) {
+    out += part.text;
   }
   return out;
 }

@@ -22,6 +22,19 @@ TEST(ZoneLabelTest, FillsEveryPlaceholderAndKeepsOtherText) {
             "Ab c x P y AB C {{other}} {");
 }
 
+TEST(ZoneLabelTest, PartsSetThePartnersNameApartAndJoinToTheFilledText) {
+  auto parts = label_template_parts("From {{partner}} to {{SITE}}; {{partner}}", "P", "Ab");
+  ASSERT_EQ(parts.size(), 4u);
+  EXPECT_EQ(parts[0].text, "From ");
+  EXPECT_FALSE(parts[0].is_partner);
+  EXPECT_EQ(parts[1].text, "P");
+  EXPECT_TRUE(parts[1].is_partner);
+  EXPECT_EQ(parts[2].text, " to AB; ");
+  EXPECT_FALSE(parts[2].is_partner);
+  EXPECT_TRUE(parts[3].is_partner);
+  EXPECT_TRUE(label_template_parts("", "P", "S").empty());
+}
+
 TEST(ZoneLabelTest, UppercasesLatinLetters) {
   EXPECT_EQ(to_upper_latin("Hämeen Sanomat"), "HÄMEEN SANOMAT");
 }

@@ -55,11 +55,22 @@ def vectors():
 
 
 class InjectionFinder(HTMLParser):
+    """Collects what an injection would leave. The one script element the theme writes,
+    <script type="application/ld+json">, is allowed in <head>; its text is kept in json_ld
+    (a vector that broke out of it would leave an element or a second script behind)."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.problems = []
+        self.json_ld = []
+        self._in_json_ld = False
 
     def handle_starttag(self, tag, attrs):
+        if tag == "script" and dict(attrs).get("type") == "application/ld+json" \
+                and len(attrs) == 1 and not self.json_ld and not self._in_json_ld:
+            self._in_json_ld = True
+            self.json_ld.append("")
+            return
         if tag not in THEME_ELEMENTS:
             self.problems.append(f"element <{tag}>")
         for name, value in attrs:
@@ -69,6 +80,14 @@ class InjectionFinder(HTMLParser):
                 scheme = re.sub(r"[\x00-\x20]", "", value).lower().split(":", 1)[0]
                 if scheme in ("javascript", "vbscript", "data"):
                     self.problems.append(f"{name}={value!r} on <{tag}>")
+
+    def handle_data(self, data):
+        if self._in_json_ld:
+            self.json_ld[-1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._in_json_ld:
+            self._in_json_ld = False
 
 
 class PlainTextFieldsAreEscapedTest(unittest.TestCase):
@@ -104,6 +123,7 @@ class PlainTextFieldsAreEscapedTest(unittest.TestCase):
         finder = InjectionFinder()
         finder.feed(response.text)
         self.assertEqual(finder.problems, [], path)
+        self.finder = finder
         return response.text
 
     def test_there_are_many_vectors(self):
@@ -145,8 +165,27 @@ class PlainTextFieldsAreEscapedTest(unittest.TestCase):
             html = self.server.get(f"/china-news-zone/?page={page}").text
             links.update(re.findall(r'href="(/china-news-zone/\d+-[^"]*)"', html))
         self.assertGreaterEqual(len(links), len(self.vectors))
+        seen = set()
         for link in sorted(links):
-            self.assert_no_injection(link)
+            html = self.assert_no_injection(link)
+            # The JSON-LD parses and carries the vector unchanged; nothing in it can end the
+            # script element or open a comment.
+            self.assertEqual(len(self.finder.json_ld), 1, link)
+            text = self.finder.json_ld[0]
+            for needle in ("<", ">", "&", "\u2028", "\u2029"):
+                self.assertNotIn(needle, text, link)
+            ld = json.loads(text)
+            match = re.match(r"H(\d+) ", ld["headline"])
+            if match is None:  # one of the demo site's own articles
+                continue
+            i = int(match.group(1))
+            self.assertEqual(ld["headline"], f"H{i} {self.vectors[i]}", link)
+            self.assertEqual(ld["description"], self.vectors[i], link)
+            self.assertEqual(ld["author"], {"@type": "Person", "name": self.vectors[i]}, link)
+            seen.add(i)
+            # Open Graph carries the same text, escaped as an attribute.
+            self.assertIn('<meta property="og:title" content="', html, link)
+        self.assertEqual(seen, set(range(len(self.vectors))))
 
 
 class PushedPlainTextFieldsAreEscapedTest(unittest.TestCase):
