@@ -167,7 +167,9 @@ Status apply_file(Config& config, const std::string& path) {
     for (const auto& [key, node] : t) {
       std::string full = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
       if (const toml::table* sub = node.as_table()) {
-        if (prefix.empty() && (full == "server" || full == "theme" || full == "log")) {
+        // A table is known when a known key lies in it ("poller" for "poller.enabled").
+        auto inside = known.lower_bound(full + ".");
+        if (inside != known.end() && inside->starts_with(full + ".")) {
           self(*sub, full, self);
           continue;
         }

@@ -119,6 +119,24 @@ TEST_F(ConfigTest, SitemapUrlsPerFileIsOneToTheProtocolsFiftyThousand) {
   }
 }
 
+TEST_F(ConfigTest, EveryDocumentedTableIsKnownInTheFile) {
+  std::string file = write_config(
+      "data_dir = \"d\"\n[server]\nthreads = 2\n[poller]\nenabled = false\n"
+      "user_agent = \"ua\"\n[theme]\ndir = \"t\"\n[sitemap]\nurls_per_file = 10\n"
+      "[log]\nlevel = \"warn\"\n");
+  auto config = load_config({.config_file = file}, env_of({}));
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_FALSE(config->poller_enabled);
+  EXPECT_EQ(config->poller_user_agent, "ua");
+  EXPECT_EQ(config->sitemap_urls_per_file, 10);
+  EXPECT_EQ(config->log_level, "warn");
+
+  std::string typo = write_config("[pollers]\nenabled = false\n");
+  auto rejected = load_config({.config_file = typo}, env_of({}));
+  ASSERT_FALSE(rejected);
+  EXPECT_NE(rejected.error().message.find("pollers"), std::string::npos);
+}
+
 TEST_F(ConfigTest, MalformedTomlIsAnErrorWithTheLine) {
   std::string file = write_config("data_dir = \"x\"\n[server\n");
   auto config = load_config({.config_file = file}, env_of({}));
