@@ -5,7 +5,7 @@ import re
 import tempfile
 import unittest
 
-from nzserver import NzServer, run_cli, testdata
+from nzserver import NzServer, parse_html, run_cli, testdata
 
 PARTNER_FEED = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>People's Daily Online</title>
@@ -104,8 +104,9 @@ class IngestCommandTest(unittest.TestCase):
             self.assertNotIn("<script", body)
             self.assertNotIn("xss()", body)
             self.assertIn('href="http://en.people.cn/n3/more.html"', body)
-            self.assertIn("This page is provided in cooperation with People&apos;s Daily Online.",
-                          html)
+            attribution = parse_html(html).find("p", cls="attribution")
+            self.assertEqual(attribution.text,
+                             "This page is provided in cooperation with People's Daily Online.")
 
     def test_ingest_into_an_unknown_zone_exits_2(self):
         code, _, err = run_cli(["ingest", "--zone", "nope", self.feed], data_dir=self.data)

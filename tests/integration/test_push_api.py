@@ -94,8 +94,8 @@ class PushApiTest(unittest.TestCase):
         page = self.server.get(path)
         self.assertEqual(page.status, 200)
         self.assertIn("Idempotent story, corrected", page.text)
-        self.assertIn("This page is provided in cooperation with People&apos;s Daily Online.",
-                      page.text)
+        self.assertEqual(parse_html(page.text).find("p", cls="attribution").text,
+                         "This page is provided in cooperation with People's Daily Online.")
 
     def test_pushed_html_is_sanitized(self):
         resp = self.push(ninjs("urn:pdo:xss-1", "Sanitized push",
