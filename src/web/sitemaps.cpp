@@ -49,10 +49,11 @@ std::optional<std::string> entry_url(const PageContext& context, const store::Si
 http::Response robots_txt(const SiteServices& services, const http::Request&) {
   auto site = services.site.get_site();
   if (!site) return error_page_for(services, site.error());
-  // Search result pages and the JSON API are not for crawlers; everything else is.
+  // Search result pages and the JSON API are not for crawlers; everything else is. The
+  // rules are prefixes: "/search?" leaves a section such as /searchlight/ alone.
   std::string body =
       "User-agent: *\n"
-      "Disallow: /search\n"
+      "Disallow: /search?\n"
       "Disallow: /api/\n"
       "\n"
       "Sitemap: " + site->base_url + "/sitemap.xml\n"

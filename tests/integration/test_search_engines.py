@@ -198,6 +198,11 @@ class SitemapsTest(SiteTestCase):
         self.assertIn(f"Sitemap: {BASE}/sitemap.xml", lines)
         self.assertIn(f"Sitemap: {BASE}/sitemaps/news.xml", lines)
         self.assertIn("User-agent: *", lines)
+        # Search results are kept out; a rule never covers a section's pages.
+        disallowed = [l.split(":", 1)[1].strip() for l in lines if l.startswith("Disallow:")]
+        self.assertIn("/search?", disallowed)
+        for section in ["/news/", "/pz/", "/canon/", "/searchlight/"]:
+            self.assertFalse([d for d in disallowed if section.startswith(d)], section)
 
     def test_the_index_names_one_sitemap_per_month_with_lastmod(self):
         files = self.sitemap_files()
