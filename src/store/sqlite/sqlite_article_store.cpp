@@ -121,6 +121,23 @@ PageRequest clamp(PageRequest page) {
 constexpr std::string_view kNextChangeSeq =
     "(SELECT coalesce(max(change_seq), 0) + 1 FROM articles)";
 
+// Marks the article's month of the sitemaps as changed at `now` (sitemap_months,
+// 004_search_engines.sql): its triggers count articles in and out but have no clock, and an
+// article leaving a month changes that month's sitemap as much as one entering it.
+Status touch_sitemap_month(Connection& conn, model::SectionId section, core::Timestamp published,
+                           core::Timestamp now) {
+  auto stmt = conn.prepare(
+      "UPDATE sitemap_months SET lastmod = max(lastmod, ?1)"
+      " WHERE section_id = ?2 AND month = strftime('%Y-%m', ?3, 'unixepoch')");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, to_seconds(now)).bind(2, section).bind(3, to_seconds(published));
+  return stmt->run();
+}
+
+bool is_listed_in_sitemaps(const model::Article& a) {
+  return a.status == model::ArticleStatus::kPublished && !a.duplicate_of;
+}
+
 Result<bool> slug_taken(Connection& conn, model::SectionId section, std::string_view slug) {
   auto stmt = conn.prepare("SELECT 1 FROM articles WHERE section_id = ?1 AND slug = ?2");
   if (!stmt) return stmt.error();
@@ -215,6 +232,7 @@ bool editor_tombstone(const model::Article& a) {
 
 Result<SaveResult> new_version(Connection& conn, const model::Article& in,
                                model::Article current, core::Timestamp now) {
+  const model::Article before = current;
   current.content = in.content;
   if (!editor_tombstone(current)) {
     current.status = in.status;
@@ -250,6 +268,13 @@ Result<SaveResult> new_version(Connection& conn, const model::Article& in,
       .bind(14, withdrawn_by_sql(current))
       .bind(15, current.id);
   if (auto done = stmt->run(); !done) return done.error();
+  // Left its month (withdrawn by the partner, or moved to another month): that month changed.
+  if (is_listed_in_sitemaps(before) &&
+      (!is_listed_in_sitemaps(current) || before.published != current.published)) {
+    if (auto done = touch_sitemap_month(conn, before.section_id, before.published, now); !done) {
+      return done.error();
+    }
+  }
   return SaveResult{.article = std::move(current), .outcome = SaveOutcome::kNewVersion};
 }
 
@@ -326,9 +351,13 @@ Result<SaveResult> SqliteStore::save_article(const model::Article& article) {
 
 Status SqliteStore::set_article_status(model::ArticleId id, model::ArticleStatus status,
                                        model::Actor by) {
+  const core::Timestamp now = impl_->now();
   return impl_->write([&](Connection& conn) -> Status {
     // Bumps change_seq only when something really changes, so that a search index is not
     // sent to re-read an article that is as it was.
+    auto was = has_row(conn, "SELECT 1 FROM articles WHERE id = ?1 AND status = 'published'", id);
+    if (!was) return was.error();
+    const bool was_published = *was;
     std::optional<std::string_view> withdrawn_by;
     if (status == model::ArticleStatus::kWithdrawn) withdrawn_by = model::to_string(by);
     auto stmt = conn.prepare(
@@ -339,7 +368,18 @@ Status SqliteStore::set_article_status(model::ArticleId id, model::ArticleStatus
     stmt->bind(1, model::to_string(status)).bind(2, id).bind(3, withdrawn_by);
     const std::string what = "set status of article " + std::to_string(id);
     if (auto done = stmt->run(); !done) return done.error().with_context(what);
-    if (conn.changes() > 0) return Ok();
+    if (conn.changes() > 0) {
+      // Into or out of the sitemaps (published is the only listed status): its month changed
+      // now. A change between two unlisted statuses touches nothing.
+      auto touch = conn.prepare(
+          "UPDATE sitemap_months SET lastmod = max(lastmod, ?1) WHERE (section_id, month) IN"
+          " (SELECT section_id, strftime('%Y-%m', published, 'unixepoch') FROM articles"
+          " WHERE id = ?2 AND duplicate_of IS NULL AND (?3 OR status = 'published'))");
+      if (!touch) return touch.error();
+      touch->bind(1, to_seconds(now)).bind(2, id).bind(3, was_published);
+      if (auto done = touch->run(); !done) return done.error().with_context(what);
+      return Ok();
+    }
     auto found = has_row(conn, "SELECT 1 FROM articles WHERE id = ?1", id);
     if (!found) return found.error().with_context(what);
     if (!*found) return Error::NotFound(what + ": no such article");
@@ -561,9 +601,10 @@ Result<std::vector<SitemapMonth>> SqliteStore::list_sitemap_months() {
     // sitemap_months (004_search_engines.sql) has a row per section and month: this reads
     // sections x months rows, never the articles.
     auto stmt = conn.prepare(
+        // A row whose count fell to 0 still says when the month last changed.
         "SELECT m.month, sum(m.listed), max(m.lastmod) FROM sitemap_months m"
-        " JOIN sections s ON s.id = m.section_id WHERE s.noindex = 0 AND m.listed > 0"
-        " GROUP BY m.month ORDER BY m.month LIMIT ?1");
+        " JOIN sections s ON s.id = m.section_id WHERE s.noindex = 0"
+        " GROUP BY m.month HAVING sum(m.listed) > 0 ORDER BY m.month LIMIT ?1");
     if (!stmt) return stmt.error();
     stmt->bind(1, kMaxSitemapEntries);
     std::vector<SitemapMonth> out;

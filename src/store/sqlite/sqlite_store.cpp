@@ -393,10 +393,20 @@ Result<model::Section> SqliteStore::add_section(const model::Section& section) {
 }
 
 Status SqliteStore::update_section(const model::Section& section) {
+  const int64_t now = impl_->now().time_since_epoch().count();
   return impl_->write([&](Connection& conn) -> Status {
-    auto found = has_row(conn, "SELECT 1 FROM sections WHERE id = ?1", section.id);
-    if (!found) return found.error();
-    if (!*found) return Error::NotFound("section " + std::to_string(section.id) + " not found");
+    std::string old_slug;
+    bool old_noindex = false;
+    {
+      auto stmt = conn.prepare("SELECT slug, noindex FROM sections WHERE id = ?1");
+      if (!stmt) return stmt.error();
+      stmt->bind(1, section.id);
+      auto row = stmt->step();
+      if (!row) return row.error().with_context("update section " + section.slug);
+      if (!*row) return Error::NotFound("section " + std::to_string(section.id) + " not found");
+      old_slug = stmt->column_text(0);
+      old_noindex = stmt->column_int(1) != 0;
+    }
     if (auto ok = check_section(conn, section); !ok) return ok.error();
     auto stmt = conn.prepare(
         "UPDATE sections SET slug = ?1, title = ?2, description = ?3, kind = ?4, position = ?5, "
@@ -408,6 +418,19 @@ Status SqliteStore::update_section(const model::Section& section) {
     stmt->bind(17, section.id);
     if (auto done = stmt->run(); !done) {
       return done.error().with_context("update section " + section.slug);
+    }
+    // A new slug changes the URLs in every monthly sitemap the section has articles in, and
+    // noindex adds them to or takes them from those sitemaps: each of those months changed
+    // now (sitemap_months, 004_search_engines.sql), whichever sections' rows carry it.
+    if (section.slug != old_slug || section.noindex != old_noindex) {
+      auto touch = conn.prepare(
+          "UPDATE sitemap_months SET lastmod = max(lastmod, ?1)"
+          " WHERE month IN (SELECT month FROM sitemap_months WHERE section_id = ?2)");
+      if (!touch) return touch.error();
+      touch->bind(1, now).bind(2, section.id);
+      if (auto done = touch->run(); !done) {
+        return done.error().with_context("update section " + section.slug);
+      }
     }
     return Ok();
   });

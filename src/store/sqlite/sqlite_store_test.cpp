@@ -1086,6 +1086,11 @@ constexpr int64_t kJan = 1'705'320'000;
 constexpr int64_t kFeb = 1'707'998'400;
 constexpr int64_t kMar = 1'710'504'000;
 
+// Moves the clock to after the months above, as a server's would be.
+void move_after_march(core::FakeClock& clock) {
+  clock.advance(seconds(kMar + 30 * 86400 - clock.now().time_since_epoch().count()));
+}
+
 std::vector<model::ArticleId> ids_of(const std::vector<SitemapEntry>& entries) {
   std::vector<model::ArticleId> out;
   for (const auto& e : entries) out.push_back(e.id);
@@ -1148,6 +1153,73 @@ TEST_F(SqliteStoreTest, SitemapMonthsFollowNewVersionsStatusChangesAndMovedDates
   ASSERT_TRUE(store_->set_article_status(a.article.id, ArticleStatus::kPublished,
                                          model::Actor::kPartner));
   EXPECT_EQ(store_->list_sitemap_months()->size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, AnArticleLeavingAMonthMovesItsLastmodToNow) {
+  move_after_march(clock_);
+  auto news = add_section("news");
+  auto zone = add_zone("zone");
+  save(article(news.id, "a", "A", kJan));
+  auto b = save(article(zone.id, "b", "B", kJan + 60));
+  auto c = save(article(news.id, "c", "C", kJan + 120));
+  clock_.advance(seconds(600));
+  // Zone b's withdrawal takes its row to 0; the month still says it changed now.
+  ASSERT_TRUE(store_->set_article_status(b.article.id, ArticleStatus::kWithdrawn,
+                                         model::Actor::kEditor));
+  auto months = store_->list_sitemap_months();
+  ASSERT_TRUE(months);
+  ASSERT_EQ(months->size(), 1u);
+  EXPECT_EQ(months->at(0).listed, 2);
+  EXPECT_EQ(months->at(0).lastmod, clock_.now());
+  // Moved to February by a new version (with an old `updated`): January changed now too.
+  clock_.advance(seconds(600));
+  auto moved = article(news.id, "c", "C moved", kFeb);
+  moved.updated = at(kFeb);
+  save(moved);
+  months = store_->list_sitemap_months();
+  ASSERT_TRUE(months);
+  ASSERT_EQ(months->size(), 2u);
+  EXPECT_EQ(months->at(0).lastmod, clock_.now());
+  EXPECT_EQ(months->at(1).lastmod, at(kFeb));
+  (void)c;
+}
+
+TEST_F(SqliteStoreTest, AChangeBetweenUnlistedStatusesLeavesLastmodAlone) {
+  move_after_march(clock_);
+  auto news = add_section("news");
+  save(article(news.id, "a", "A", kJan));
+  auto draft = save(article(news.id, "d", "D", kJan, ArticleStatus::kDraft));
+  clock_.advance(seconds(600));
+  ASSERT_TRUE(store_->set_article_status(draft.article.id, ArticleStatus::kPending,
+                                         model::Actor::kEditor));
+  EXPECT_EQ(store_->list_sitemap_months()->at(0).lastmod, at(kJan));
+}
+
+TEST_F(SqliteStoreTest, RenamingASectionOrItsNoindexMovesTheLastmodOfItsMonths) {
+  move_after_march(clock_);
+  auto news = add_section("news");
+  auto zone = add_zone("zone");
+  save(article(news.id, "a", "A", kJan));
+  save(article(zone.id, "b", "B", kJan));
+  save(article(news.id, "c", "C", kFeb));
+  clock_.advance(seconds(600));
+  zone.noindex = true;  // January loses b; February is as it was
+  ASSERT_TRUE(store_->update_section(zone));
+  auto months = store_->list_sitemap_months();
+  ASSERT_TRUE(months);
+  ASSERT_EQ(months->size(), 2u);
+  EXPECT_EQ(months->at(0).lastmod, clock_.now());
+  EXPECT_EQ(months->at(1).lastmod, at(kFeb));
+  clock_.advance(seconds(600));
+  news.slug = "finland";  // every URL of news changes
+  ASSERT_TRUE(store_->update_section(news));
+  months = store_->list_sitemap_months();
+  EXPECT_EQ(months->at(0).lastmod, clock_.now());
+  EXPECT_EQ(months->at(1).lastmod, clock_.now());
+  clock_.advance(seconds(600));
+  news.title = "Finland";  // the URLs stay
+  ASSERT_TRUE(store_->update_section(news));
+  EXPECT_EQ(store_->list_sitemap_months()->at(1).lastmod, clock_.now() - seconds(600));
 }
 
 TEST_F(SqliteStoreTest, SitemapMonthsSeeANoindexChangeAtOnce) {

@@ -13,6 +13,9 @@ ALTER TABLE sections ADD COLUMN canonical TEXT NOT NULL DEFAULT 'host'
 -- instead of counting a million articles on every request. The triggers below keep it,
 -- whatever code writes the articles. "Listed" here is published and not a near-duplicate;
 -- an embargo is a time, so it is filtered when a month's sitemap is read, not here.
+-- lastmod also moves when an article leaves a month or a section's URLs change: the store
+-- does that with its clock (triggers have none), so a row whose count fell to 0 still says
+-- when its month last changed.
 CREATE TABLE sitemap_months (
   section_id  INTEGER NOT NULL REFERENCES sections (id),
   month       TEXT NOT NULL,  -- 'YYYY-MM'
