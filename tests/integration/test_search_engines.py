@@ -291,6 +291,26 @@ class SplitSitemapsTest(SiteTestCase):
         self.assertEqual(set(all_urls), self.listed_urls(["news", "pz", "paid", "canon"]))
 
 
+class WithdrawalTest(SiteTestCase):
+    """An article withdrawn while the server runs leaves its month's sitemap at once, and
+    the month's lastmod says it changed."""
+
+    def test_a_withdrawn_article_leaves_its_sitemap_and_moves_its_lastmod(self):
+        path = self.article_path("news", "January news two")
+        before = self.sitemap_files()["/sitemaps/2025-01.xml"]
+        self.assertIn(BASE + path, self.urls_of("/sitemaps/2025-01.xml"))
+        item = json.loads(article_json_line(*ARCHIVE[1][:4], status="withdrawn"))
+        code, _, err = run_cli(["import", "-"], data_dir=self.data, input=json.dumps(item))
+        self.assertEqual(code, 0, err)
+        self.assertEqual(self.server.get(path).status, 410)
+        urls = self.urls_of("/sitemaps/2025-01.xml")
+        self.assertNotIn(BASE + path, urls)
+        self.assertEqual(len(urls), LISTED_MONTHS["2025-01"] - 1)
+        after = self.sitemap_files()["/sitemaps/2025-01.xml"]
+        self.assertGreater(after, before)  # RFC 3339 in UTC sorts as text
+        self.assertGreaterEqual(after, iso(self.now))
+
+
 def json_ld_of(testcase, doc):
     scripts = doc.find_all("script", type="application/ld+json")
     testcase.assertEqual(len(scripts), 1)
