@@ -104,6 +104,8 @@ class SqliteStore final : public store::Store {
       model::SectionId section, int64_t limit) override;
   // Number of articles stored, in every status.
   Result<int64_t> count_articles() override;
+  Result<std::vector<model::Article>> list_recent_articles(int64_t limit,
+                                                           bool include_zones) override;
   Result<std::vector<ArticleChange>> list_changed_articles(int64_t after,
                                                            int64_t limit) override;
   Result<std::vector<model::ArticleId>> list_article_ids(model::ArticleId after,
