@@ -110,7 +110,12 @@ int serve(const Config& config, const ServeOptions& options) {
                              .renderer = **renderer,
                              .clock = clock,
                              .static_files = *static_files,
-                             .search = search_index.get()};
+                             .search = search_index.get(),
+                             .feeds = {.full_content = config.feeds_full_content,
+                                       .include_partner_content =
+                                           config.feeds_include_partner_content,
+                                       .items = config.feed_items,
+                                       .websub_hub = config.websub_hub}};
   api::ApiServices api_services{.store = **store, .clock = clock};
   http::Router router;
   api::add_api_routes(router, api_services);

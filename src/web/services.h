@@ -2,6 +2,9 @@
 // Every member outlives the router that holds it.
 #pragma once
 
+#include <cstdint>
+#include <string>
+
 namespace nz::core { class Clock; }
 namespace nz::render { class Renderer; }
 namespace nz::search { class SearchIndex; }
@@ -17,6 +20,14 @@ namespace nz::web {
 
 class StaticFiles;
 
+// The site's choices for its feeds (web/feeds.h), from the config's [feeds] table.
+struct FeedSettings {
+  bool full_content = true;              // whole articles, or standfirsts only
+  bool include_partner_content = false;  // partner zones' items in the site-wide feeds
+  int64_t items = 50;                    // newest first
+  std::string websub_hub;                // named in every feed when set
+};
+
 struct SiteServices {
   store::SiteStore& site;
   store::PartnerStore& partners;
@@ -28,6 +39,7 @@ struct SiteServices {
   const StaticFiles& static_files;
   // The search index; nullptr when it could not be opened (search pages then answer 503).
   const search::SearchIndex* search = nullptr;
+  FeedSettings feeds{};
 };
 
 }  // namespace nz::web

@@ -1,5 +1,6 @@
 #include "store/article_store.h"
 #include "store/topic_store.h"
+#include "web/feeds.h"
 #include "web/page_frame.h"
 #include "web/pages.h"
 #include "web/urls.h"
@@ -31,7 +32,9 @@ http::Response topic_page(const SiteServices& services, const http::Request& req
   view.set("topic_name", topic->name)
       .set("articles", article_list_view(*context, page->articles, true))
       .set("pagination", pagination_view(path, *page_number, page->total))
-      .set("canonical_url", context->site.base_url + page_path(path, *page_number));
+      .set("canonical_url", context->site.base_url + page_path(path, *page_number))
+      .set("feeds", feed_links_view(*context, nullptr, &*topic))
+      .set("follow", follow_view(nullptr, &*topic));
   return render_page(services, "topic", view);
 }
 
