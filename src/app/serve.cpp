@@ -10,6 +10,7 @@
 
 #include "api/api.h"
 #include "app/demo_site.h"
+#include "app/hub_notifier.h"
 #include "app/open_store.h"
 #include "http/router.h"
 #include "ingest/poller.h"
@@ -167,7 +168,29 @@ int serve(const Config& config, const ServeOptions& options) {
       follow_store(*search_index, {**store, **store, **store}, stop);
     });
   }
+  std::optional<HubNotifier> hub;
+  std::jthread hub_thread;
+  if (!config.websub_hub.empty()) {
+    hub.emplace(**store, clock, services.feeds);
+    if (auto started = hub->start(); !started) {
+      spdlog::warn("WebSub hub notifications off: {}", started.error().message);
+    } else {
+      hub_thread = std::jthread([&hub](std::stop_token stop) {
+        hub->run(stop, std::chrono::seconds(2), [](bool failure, const std::string& line) {
+          if (failure) {
+            spdlog::warn("{}", line);
+          } else {
+            spdlog::info("{}", line);
+          }
+        });
+      });
+    }
+  }
   server.run(/*handle_signals=*/true);
+  if (hub_thread.joinable()) {
+    hub_thread.request_stop();
+    hub_thread.join();
+  }
   if (index_thread.joinable()) {
     index_thread.request_stop();
     index_thread.join();  // the batch in flight commits first

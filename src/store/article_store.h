@@ -96,6 +96,8 @@ class ArticleStore {
   // for what came after it; an article changed twice shows up once, as it stands now.
   virtual Result<std::vector<ArticleChange>> list_changed_articles(int64_t after,
                                                                    int64_t limit) = 0;
+  // The newest change sequence number; 0 when there are no articles.
+  virtual Result<int64_t> last_change_seq() = 0;
 };
 
 }  // namespace nz::store

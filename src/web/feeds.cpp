@@ -519,6 +519,24 @@ render::View feed_links_view(const PageContext& context, const model::Section* s
   return list;
 }
 
+std::vector<std::string> feeds_of_article(const PageContext& context,
+                                          const model::Article& article,
+                                          const std::vector<model::Topic>& topics,
+                                          const FeedSettings& settings) {
+  std::vector<std::string> urls;
+  const model::Section* section = context.section(article.section_id);
+  if (!section) return urls;
+  const std::string& base = context.site.base_url;
+  for (const auto& f : kFormats) {
+    if (!section->is_zone() || settings.include_partner_content) {
+      urls.push_back(base + feed_path(nullptr, nullptr, f.format));
+    }
+    urls.push_back(base + feed_path(section, nullptr, f.format));
+    for (const auto& topic : topics) urls.push_back(base + feed_path(nullptr, &topic, f.format));
+  }
+  return urls;
+}
+
 render::View follow_view(const model::Section* section, const model::Topic* topic) {
   render::View links = render::View::list();
   for (const auto& f : kFormats) {

@@ -15,8 +15,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "http/message.h"
+#include "model/article.h"
 #include "model/section.h"
 #include "model/topic.h"
 #include "render/view.h"
@@ -39,6 +41,13 @@ render::View feed_links_view(const PageContext& context, const model::Section* s
 
 // The visible "Follow: RSS · Atom · JSON Feed" links of a section's or topic's page.
 render::View follow_view(const model::Section* section, const model::Topic* topic);
+
+// The absolute URLs of every feed an article appears in (site, its section or zone, its
+// topics; each in every format): what a WebSub hub is told about when it changes.
+std::vector<std::string> feeds_of_article(const PageContext& context,
+                                          const model::Article& article,
+                                          const std::vector<model::Topic>& topics,
+                                          const FeedSettings& settings);
 
 http::Response site_feed(const SiteServices& services, const http::Request& request);
 http::Response section_feed(const SiteServices& services, const http::Request& request);

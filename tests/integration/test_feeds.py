@@ -4,16 +4,21 @@ python3-feedparser (no bozo), XML ones pass xmllint, entries round-trip, partner
 their label in every feed, and feeds answer conditional GETs."""
 
 import html
+import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import threading
+import time
 import unittest
+import urllib.parse
 
 from types import SimpleNamespace
 
-from nzserver import NzServer, article_json_line, run_cli
+from nzserver import NzServer, article_json_line, run_cli, wait_until
 
 ATTRIBUTION = "This page is provided in cooperation with People's Daily Online."
 FORMATS = ("rss", "atom", "json")
@@ -275,6 +280,92 @@ class FeedChangesTest(unittest.TestCase):
             for fmt in FORMATS:
                 body = server.get(f"/feeds/sections/news.{fmt}").text
                 self.assertNotIn("Bridge repair begins", body, fmt)
+
+
+class FakeHub:
+    """A WebSub hub on loopback that records the publish pings it receives."""
+
+    def __init__(self, status=204):
+        hub = self
+        self.pings = []
+        self.status = status
+        self.lock = threading.Lock()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length", "0"))
+                form = urllib.parse.parse_qs(self.rfile.read(length).decode())
+                with hub.lock:
+                    hub.pings.append(form)
+                self.send_response(hub.status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = "http://127.0.0.1:%d/" % self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def published(self):
+        with self.lock:
+            return {url for form in self.pings if form.get("hub.mode") == ["publish"]
+                    for url in form.get("hub.url", [])}
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class WebSubPublishTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="nz-feeds-hub-")
+        self.data = os.path.join(self.tmp.name, "data")
+        with NzServer(data_dir=self.data, demo=True):
+            pass
+        self.hub = FakeHub()
+
+    def tearDown(self):
+        self.hub.close()
+        self.tmp.cleanup()
+
+    def test_the_hub_hears_of_every_feed_a_new_story_appears_in(self):
+        env = {"NEWSZONE_POLLER": "false", "NEWSZONE_WEBSUB_HUB": self.hub.url}
+        with NzServer(data_dir=self.data, env=env) as server:
+            base = re.search(r"<link>(http://[^<]+?)/</link>",
+                             server.get("/feeds/all.rss").text).group(1)
+            time.sleep(2.5)  # a round passes: stories from before the start are not news
+            self.assertEqual(self.hub.published(), set())
+            code, _, err = run_cli(["import", "-"], data_dir=self.data, input=article_json_line(
+                "china-news-zone", "hub:1", "Harbour cranes arrive", "2026-11-22T08:00:00Z",
+                ["Cranes arrived."], topics=["country:CN"]))
+            self.assertEqual(code, 0, err)
+            expected = {base + path for fmt in FORMATS for path in (
+                f"/feeds/sections/china-news-zone.{fmt}", f"/feeds/topics/china.{fmt}")}
+            self.assertTrue(wait_until(lambda: expected <= self.hub.published(), timeout=15),
+                            f"{self.hub.published()}\n{server.stderr}")
+            # The site-wide feeds leave zones out, so they did not change.
+            self.assertNotIn(base + "/feeds/all.atom", self.hub.published())
+            self.assertIn("told the WebSub hub", server.stderr)
+
+    def test_a_failing_hub_is_reported_and_tried_again(self):
+        self.hub.status = 503
+        env = {"NEWSZONE_POLLER": "false", "NEWSZONE_WEBSUB_HUB": self.hub.url}
+        with NzServer(data_dir=self.data, env=env) as server:
+            code, _, err = run_cli(["import", "-"], data_dir=self.data, input=article_json_line(
+                "news", "hub:2", "Tram strike", "2026-11-22T08:00:00Z"))
+            self.assertEqual(code, 0, err)
+            self.assertTrue(wait_until(lambda: "the hub answered 503" in server.stderr,
+                                       timeout=15), server.stderr)
+            with self.hub.lock:
+                failed_pings = len(self.hub.pings)
+            self.hub.status = 204
+            self.assertTrue(wait_until(lambda: "WebSub hub reachable again" in server.stderr,
+                                       timeout=15), server.stderr)
+            with self.hub.lock:
+                self.assertGreater(len(self.hub.pings), failed_pings)
 
 
 if __name__ == "__main__":

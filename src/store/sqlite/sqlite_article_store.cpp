@@ -524,6 +524,16 @@ Result<std::vector<model::ArticleId>> SqliteStore::list_article_ids(model::Artic
   });
 }
 
+Result<int64_t> SqliteStore::last_change_seq() {
+  return impl_->read([&](Connection& conn) -> Result<int64_t> {
+    auto stmt = conn.prepare("SELECT coalesce(max(change_seq), 0) FROM articles");
+    if (!stmt) return stmt.error();
+    auto seq = count(*stmt);
+    if (!seq) return seq.error().with_context("last change sequence number");
+    return *seq;
+  });
+}
+
 Result<std::vector<ArticleChange>> SqliteStore::list_changed_articles(int64_t after,
                                                                       int64_t limit) {
   limit = std::clamp<int64_t>(limit, 1, 10000);

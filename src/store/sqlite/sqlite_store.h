@@ -108,6 +108,7 @@ class SqliteStore final : public store::Store {
                                                            bool include_zones) override;
   Result<std::vector<ArticleChange>> list_changed_articles(int64_t after,
                                                            int64_t limit) override;
+  Result<int64_t> last_change_seq() override;
   Result<std::vector<model::ArticleId>> list_article_ids(model::ArticleId after,
                                                          int64_t limit) override;
 

@@ -511,6 +511,10 @@ TEST_F(SqliteStoreTest, ChangedArticlesComeInChangeOrderOnceEach) {
   EXPECT_EQ((*later)[1].article.status, model::ArticleStatus::kWithdrawn);
   EXPECT_LT((*later)[0].change_seq, (*later)[1].change_seq);
 
+  auto last = store_->last_change_seq();
+  ASSERT_TRUE(last);
+  EXPECT_EQ(*last, (*later)[1].change_seq);
+
   // The limit is honoured, so a reader can walk everything in batches.
   auto one = store_->list_changed_articles(0, 1);
   ASSERT_TRUE(one);
