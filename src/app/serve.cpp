@@ -95,9 +95,19 @@ int serve(const Config& config, const ServeOptions& options) {
 
   // The search index lives beside the database and follows the store (search/indexer.h).
   // A server without one still serves every other page; /search then answers 503.
+  // An unreadable index is set aside for a fresh generation, which the indexer fills.
   std::unique_ptr<search::SearchIndex> search_index;
-  if (auto opened = search::SearchIndex::open(
-          (std::filesystem::path(config.data_dir) / "search").string())) {
+  const std::string search_dir = (std::filesystem::path(config.data_dir) / "search").string();
+  auto opened = search::SearchIndex::open(search_dir);
+  if (!opened && opened.error().code == ErrorCode::kCorrupt) {
+    spdlog::warn("search index unreadable ({}); building a new one from the store",
+                 opened.error().message);
+    auto gen = search::new_generation(search_dir);
+    if (gen && search::switch_current(search_dir, *gen)) {
+      opened = search::SearchIndex::open(search_dir);
+    }
+  }
+  if (opened) {
     search_index = std::move(*opened);
   } else {
     spdlog::error("search is off: {}", opened.error().message);
