@@ -131,6 +131,38 @@ const std::vector<Setting>& settings() {
          c.theme_dir = v;
          return Ok();
        }},
+      {"feeds.full_content", "NEWSZONE_FEEDS_FULL_CONTENT",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         auto b = parse_bool(what, v);
+         if (!b) return b.error();
+         c.feeds_full_content = *b;
+         return Ok();
+       }},
+      {"feeds.include_partner_content", "NEWSZONE_FEEDS_INCLUDE_PARTNER_CONTENT",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         auto b = parse_bool(what, v);
+         if (!b) return b.error();
+         c.feeds_include_partner_content = *b;
+         return Ok();
+       }},
+      {"feeds.items", "NEWSZONE_FEEDS_ITEMS",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         auto n = parse_integer(what, v, 1, 200);
+         if (!n) return n.error();
+         c.feed_items = static_cast<int>(*n);
+         return Ok();
+       }},
+      {"feeds.websub_hub", "NEWSZONE_WEBSUB_HUB",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         if (!v.empty() && !v.starts_with("https://") && !v.starts_with("http://")) {
+           return Error::InvalidInput(what + ": a hub is an http(s) URL, not \"" + v + "\"");
+         }
+         if (v.find_first_of(" \t\r\n\"<>") != std::string::npos) {
+           return Error::InvalidInput(what + ": \"" + v + "\" is not a URL");
+         }
+         c.websub_hub = v;
+         return Ok();
+       }},
       {"log.level", "NEWSZONE_LOG_LEVEL",
        [](Config& c, const std::string& what, const std::string& v) -> Status {
          if (auto s = check_log_level(what, v); !s) return s;

@@ -49,6 +49,17 @@ struct Config {
   int64_t sitemap_urls_per_file = 50000;
   // trace, debug, info, warn, error.  [log] level, NEWSZONE_LOG_LEVEL.
   std::string log_level = "info";
+  // Feeds carry whole articles (true) or summaries.  [feeds] full_content,
+  // NEWSZONE_FEEDS_FULL_CONTENT.
+  bool feeds_full_content = true;
+  // Whether the site-wide feeds carry partner zones' articles too (each labelled).
+  // [feeds] include_partner_content, NEWSZONE_FEEDS_INCLUDE_PARTNER_CONTENT.
+  bool feeds_include_partner_content = false;
+  // Items in each feed, newest first.  [feeds] items, NEWSZONE_FEEDS_ITEMS.
+  int feed_items = 50;
+  // A WebSub hub (https://...) named in every feed and pinged on every change; empty: none.
+  // [feeds] websub_hub, NEWSZONE_WEBSUB_HUB.
+  std::string websub_hub;
 };
 
 // Flags given on the command line; unset ones leave the config alone.

@@ -151,6 +151,22 @@ TEST_F(ConfigTest, MissingFileIsUnavailable) {
   EXPECT_EQ(config.error().code, ErrorCode::kUnavailable);
 }
 
+TEST_F(ConfigTest, PollerAndFeedsTablesAreRead) {
+  std::string file = write_config(
+      "[poller]\nenabled = false\n[feeds]\nfull_content = false\n"
+      "include_partner_content = true\nitems = 20\nwebsub_hub = \"https://hub.example/\"\n");
+  auto config = load_config({.config_file = file}, env_of({}));
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_FALSE(config->poller_enabled);
+  EXPECT_FALSE(config->feeds_full_content);
+  EXPECT_TRUE(config->feeds_include_partner_content);
+  EXPECT_EQ(config->feed_items, 20);
+  EXPECT_EQ(config->websub_hub, "https://hub.example/");
+  auto bad = load_config({}, env_of({{"NEWSZONE_WEBSUB_HUB", "ftp://hub"}}));
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("NEWSZONE_WEBSUB_HUB"), std::string::npos);
+}
+
 TEST(ListenAddressTest, ParsesHostAndPort) {
   auto v4 = parse_listen_address("127.0.0.1:8080");
   ASSERT_TRUE(v4);

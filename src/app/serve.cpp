@@ -10,6 +10,7 @@
 
 #include "api/api.h"
 #include "app/demo_site.h"
+#include "app/hub_notifier.h"
 #include "app/open_store.h"
 #include "http/router.h"
 #include "ingest/poller.h"
@@ -94,9 +95,19 @@ int serve(const Config& config, const ServeOptions& options) {
 
   // The search index lives beside the database and follows the store (search/indexer.h).
   // A server without one still serves every other page; /search then answers 503.
+  // An unreadable index is set aside for a fresh generation, which the indexer fills.
   std::unique_ptr<search::SearchIndex> search_index;
-  if (auto opened = search::SearchIndex::open(
-          (std::filesystem::path(config.data_dir) / "search").string())) {
+  const std::string search_dir = (std::filesystem::path(config.data_dir) / "search").string();
+  auto opened = search::SearchIndex::open(search_dir);
+  if (!opened && opened.error().code == ErrorCode::kCorrupt) {
+    spdlog::warn("search index unreadable ({}); building a new one from the store",
+                 opened.error().message);
+    auto gen = search::new_generation(search_dir);
+    if (gen && search::switch_current(search_dir, *gen)) {
+      opened = search::SearchIndex::open(search_dir);
+    }
+  }
+  if (opened) {
     search_index = std::move(*opened);
   } else {
     spdlog::error("search is off: {}", opened.error().message);
@@ -111,7 +122,12 @@ int serve(const Config& config, const ServeOptions& options) {
                              .clock = clock,
                              .static_files = *static_files,
                              .search = search_index.get(),
-                             .sitemap_urls_per_file = config.sitemap_urls_per_file};
+                             .sitemap_urls_per_file = config.sitemap_urls_per_file,
+                             .feeds = {.full_content = config.feeds_full_content,
+                                       .include_partner_content =
+                                           config.feeds_include_partner_content,
+                                       .items = config.feed_items,
+                                       .websub_hub = config.websub_hub}};
   api::ApiServices api_services{.store = **store, .clock = clock};
   http::Router router;
   api::add_api_routes(router, api_services);
@@ -163,7 +179,29 @@ int serve(const Config& config, const ServeOptions& options) {
       follow_store(*search_index, {**store, **store, **store}, stop);
     });
   }
+  std::optional<HubNotifier> hub;
+  std::jthread hub_thread;
+  if (!config.websub_hub.empty()) {
+    hub.emplace(**store, clock, services.feeds);
+    if (auto started = hub->start(); !started) {
+      spdlog::warn("WebSub hub notifications off: {}", started.error().message);
+    } else {
+      hub_thread = std::jthread([&hub](std::stop_token stop) {
+        hub->run(stop, std::chrono::seconds(2), [](bool failure, const std::string& line) {
+          if (failure) {
+            spdlog::warn("{}", line);
+          } else {
+            spdlog::info("{}", line);
+          }
+        });
+      });
+    }
+  }
   server.run(/*handle_signals=*/true);
+  if (hub_thread.joinable()) {
+    hub_thread.request_stop();
+    hub_thread.join();
+  }
   if (index_thread.joinable()) {
     index_thread.request_stop();
     index_thread.join();  // the batch in flight commits first

@@ -70,8 +70,9 @@ class ArticleStore {
   // Stores an article in one transaction, identified by (section_id, guid): new ones get an
   // id, a slug unique in the section (from the headline unless article.slug is set) and
   // version 1; a known one whose content differs gets a new version (every earlier version is
-  // kept, with the delivery it came in) and its status, published and updated times, embargo
-  // and simhash from the argument. Two exceptions keep an editor's decisions: an article an
+  // kept, with the delivery it came in) and its status, published time, embargo and simhash
+  // from the argument, and as updated time the argument's when that is later than the stored
+  // one, else now (a correction always moves "Updated" forward). Two exceptions keep an editor's decisions: an article an
   // editor withdrew stays withdrawn (a tombstone: the new version is kept, not shown), and
   // duplicate_of is only ever set when the article is created. Unchanged content writes
   // nothing but a changed embargo. An empty guid gets one made from the slug. kNotFound when
@@ -97,6 +98,11 @@ class ArticleStore {
   // `exclude` when given.
   virtual Result<ArticlePage> list_topic_articles(model::TopicId topic, PageRequest page,
                                                   std::optional<model::ArticleId> exclude) = 0;
+  // The newest listed articles of every section, or of the host's editorial sections only
+  // when include_zones is false, newest published first (ties: higher id first), at most
+  // `limit` (1..200): the site's feeds.
+  virtual Result<std::vector<model::Article>> list_recent_articles(int64_t limit,
+                                                                   bool include_zones) = 0;
   // (id, simhash) of the section's articles that have one and are not duplicates, most
   // recently ingested first, at most `limit`: the candidates a new article may duplicate.
   virtual Result<std::vector<std::pair<model::ArticleId, uint64_t>>> list_fingerprints(
@@ -114,6 +120,8 @@ class ArticleStore {
   // for what came after it; an article changed twice shows up once, as it stands now.
   virtual Result<std::vector<ArticleChange>> list_changed_articles(int64_t after,
                                                                    int64_t limit) = 0;
+  // The newest change sequence number; 0 when there are no articles.
+  virtual Result<int64_t> last_change_seq() = 0;
 
   // Sitemaps. Only listed articles of sections whose noindex is off count: not withdrawn,
   // pending or draft ones, not near-duplicates, not embargoed ones (list_ only; the counts

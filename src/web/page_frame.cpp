@@ -12,6 +12,7 @@
 #include "store/partner_store.h"
 #include "store/section_store.h"
 #include "store/site_store.h"
+#include "web/feeds.h"
 #include "web/search_engines.h"
 #include "web/static_files.h"
 #include "web/urls.h"
@@ -60,6 +61,7 @@ render::View frame_view(const SiteServices& services, const PageContext& context
                              ? context.site.name
                              : std::string(page_title) + " — " + context.site.name)
       .set("stylesheet_url", services.static_files.url("style.css"))
+      .set("feeds", feed_links_view(context, nullptr, nullptr))
       .set("year", core::format_date(services.clock.now()).substr(0, 4))
       .set("meta_description", false)
       .set("canonical_url", false)

@@ -1,5 +1,6 @@
 #include "http/router.h"
 #include "store/section_store.h"
+#include "web/feeds.h"
 #include "web/page_frame.h"
 #include "web/pages.h"
 
@@ -17,6 +18,9 @@ void add_site_routes(http::Router& router, const SiteServices& services) {
   router.get("/sitemap.xml", bind(sitemap_index));
   router.get("/sitemaps/{file}", bind(sitemap_file));
   router.get("/search", bind(search_page));
+  router.get("/feeds/sections/{file}", bind(section_feed));
+  router.get("/feeds/topics/{file}", bind(topic_feed));
+  router.get("/feeds/{file}", bind(site_feed));
   router.get("/api/v1/search", bind(search_api));
   router.get("/{section}/", bind(section_page));
   router.get("/{section}/{article}", bind(article_page));

@@ -2,6 +2,7 @@
 #include "core/rfc3339.h"
 #include "store/article_store.h"
 #include "store/section_store.h"
+#include "web/feeds.h"
 #include "web/page_frame.h"
 #include "web/pages.h"
 #include "web/search_engines.h"
@@ -45,7 +46,9 @@ http::Response section_page(const SiteServices& services, const http::Request& r
                                   .description = section->description,
                                   .url = context->site.base_url + page_path(path, *page_number)}))
       .set("noindex", section->noindex)
-      .set("meta_description", text_or_false(section->description));
+      .set("meta_description", text_or_false(section->description))
+      .set("feeds", feed_links_view(*context, section, nullptr))
+      .set("follow", follow_view(section, nullptr));
   return render_page(services, "section", view);
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 namespace nz::core { class Clock; }
 namespace nz::render { class Renderer; }
@@ -19,6 +20,14 @@ namespace nz::web {
 
 class StaticFiles;
 
+// The site's choices for its feeds (web/feeds.h), from the config's [feeds] table.
+struct FeedSettings {
+  bool full_content = true;              // whole articles, or standfirsts only
+  bool include_partner_content = false;  // partner zones' items in the site-wide feeds
+  int64_t items = 50;                    // newest first
+  std::string websub_hub;                // named in every feed when set
+};
+
 struct SiteServices {
   store::SiteStore& site;
   store::PartnerStore& partners;
@@ -32,6 +41,7 @@ struct SiteServices {
   const search::SearchIndex* search = nullptr;
   // URLs per monthly sitemap file, 1..50,000 (app::Config::sitemap_urls_per_file).
   int64_t sitemap_urls_per_file = 50000;
+  FeedSettings feeds{};
 };
 
 }  // namespace nz::web

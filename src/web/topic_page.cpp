@@ -1,5 +1,6 @@
 #include "store/article_store.h"
 #include "store/topic_store.h"
+#include "web/feeds.h"
 #include "web/page_frame.h"
 #include "web/pages.h"
 #include "web/search_engines.h"
@@ -34,7 +35,9 @@ http::Response topic_page(const SiteServices& services, const http::Request& req
       .set("pagination", pagination_view(path, *page_number, page->total))
       .set("canonical_url", context->site.base_url + page_path(path, *page_number))
       .set("social", social_view({.title = title,
-                                  .url = context->site.base_url + page_path(path, *page_number)}));
+                                  .url = context->site.base_url + page_path(path, *page_number)}))
+      .set("feeds", feed_links_view(*context, nullptr, &*topic))
+      .set("follow", follow_view(nullptr, &*topic));
   return render_page(services, "topic", view);
 }
 

@@ -13,6 +13,7 @@ import tempfile
 import time
 import unittest
 from html.parser import HTMLParser
+from xml.etree import ElementTree
 
 from nzserver import NzServer, run_cli, testdata
 
@@ -108,7 +109,7 @@ class PlainTextFieldsAreEscapedTest(unittest.TestCase):
         code, _, err = run_cli(["import", "-"], data_dir=cls.data, input="\n".join(lines))
         if code != 0:
             raise AssertionError(f"import failed: {err}")
-        cls.server = NzServer(data_dir=cls.data)
+        cls.server = NzServer(data_dir=cls.data, env={"NEWSZONE_FEEDS_ITEMS": "200"})
         cls.server.start()
 
     @classmethod
@@ -116,6 +117,36 @@ class PlainTextFieldsAreEscapedTest(unittest.TestCase):
         cls.server.stop()
         cls.server.cleanup()
         cls.tmp.cleanup()
+
+    def test_feeds_write_every_vector_as_text(self):
+        # Elements a feed may hold; a vector that made markup would add others.
+        rss_elements = {"rss", "channel", "title", "link", "description", "language",
+                        "lastBuildDate", "generator", "item", "guid", "pubDate", "category",
+                        "source", "enclosure", "{http://www.w3.org/2005/Atom}link",
+                        "{http://www.w3.org/2005/Atom}updated",
+                        "{http://purl.org/rss/1.0/modules/content/}encoded",
+                        "{http://purl.org/dc/elements/1.1/}creator"}
+        atom_elements = {"{http://www.w3.org/2005/Atom}" + name for name in (
+            "feed", "id", "title", "subtitle", "updated", "link", "author", "name", "uri",
+            "generator", "entry", "published", "category", "source", "rights", "summary",
+            "content")}
+        control = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+        expected = {control.sub("", f"H{i} {v}") for i, v in enumerate(self.vectors)}
+        seen_titles = set()
+        for page_path in ("/feeds/sections/china-news-zone", "/feeds/topics/china"):
+            for fmt, allowed in (("rss", rss_elements), ("atom", atom_elements)):
+                body = self.server.get(f"{page_path}.{fmt}").body
+                root = ElementTree.fromstring(body)  # well-formed, whatever the vectors hold
+                tags = {element.tag for element in root.iter()}
+                self.assertEqual(tags - allowed, set(), f"{page_path}.{fmt}")
+            feed = json.loads(self.server.get(f"{page_path}.json").body)
+            for item in feed["items"]:
+                seen_titles.add(item["title"])
+                for author in item.get("authors", []):
+                    self.assertIn(author["name"], {control.sub("", v) for v in self.vectors} |
+                                  {"People's Daily Online"})
+        # The JSON feeds give every headline back exactly (200 newest of each feed).
+        self.assertGreaterEqual(len(seen_titles & expected), 200)
 
     def assert_no_injection(self, path):
         response = self.server.get(path)

@@ -233,6 +233,18 @@ class SearchFollowsTheStoreTest(unittest.TestCase):
                             server.stderr)
             self.assertIn("search index ready", server.stderr)
 
+    def test_an_unreadable_index_is_rebuilt_at_start(self):
+        with NzServer(data_dir=self.data, env={"NEWSZONE_POLLER": "false"}) as server:
+            self.assertTrue(wait_until(lambda: self.found(server, "samarkand"), timeout=15))
+        current = os.path.join(self.data, "search", "current")
+        for name in os.listdir(current):  # a disk that returned garbage
+            with open(os.path.join(current, name), "wb") as f:
+                f.write(b"\x00garbage" * 10)
+        with NzServer(data_dir=self.data, env={"NEWSZONE_POLLER": "false"}) as server:
+            self.assertTrue(wait_until(lambda: self.found(server, "samarkand"), timeout=15),
+                            server.stderr)
+            self.assertIn("search index unreadable", server.stderr)
+
     def test_reindex_rebuilds_while_the_server_keeps_answering(self):
         with NzServer(data_dir=self.data, env={"NEWSZONE_POLLER": "false"}) as server:
             self.assertTrue(wait_until(lambda: self.found(server, "samarkand"), timeout=15))

@@ -241,7 +241,9 @@ Result<SaveResult> new_version(Connection& conn, const model::Article& in,
                                : std::nullopt;
   }
   current.published = in.published;
-  current.updated = in.updated == core::Timestamp{} ? now : in.updated;
+  // A correction is dated by the partner when it says when (an updated time later than the
+  // last one), else by when it arrived: a new version always moves "Updated" forward.
+  current.updated = in.updated > current.updated ? in.updated : now;
   current.embargo_until = in.embargo_until;
   current.simhash = in.simhash;
   current.version += 1;
@@ -496,6 +498,25 @@ Result<ArticlePage> SqliteStore::list_topic_articles(model::TopicId topic, PageR
   });
 }
 
+Result<std::vector<model::Article>> SqliteStore::list_recent_articles(int64_t limit,
+                                                                      bool include_zones) {
+  limit = std::clamp<int64_t>(limit, 1, kMaxPageLimit);
+  const int64_t now = to_seconds(impl_->now());
+  return impl_->read([&](Connection& conn) -> Result<std::vector<model::Article>> {
+    // Walks articles_status_published newest first; the section check is a lookup per row.
+    auto stmt = conn.prepare(
+        "SELECT " + std::string(kArticleColumns) + " FROM articles a WHERE " +
+        std::string(kListed) +
+        " AND (?1 OR (SELECT kind FROM sections s WHERE s.id = a.section_id) = 'editorial')"
+        " ORDER BY a.published DESC, a.id DESC LIMIT ?2");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, include_zones ? 1 : 0).bind(2, limit).bind(9, now);
+    auto articles = collect_articles(*stmt);
+    if (!articles) return articles.error().with_context("list recent articles");
+    return std::move(*articles);
+  });
+}
+
 Result<std::vector<std::pair<model::ArticleId, uint64_t>>> SqliteStore::list_fingerprints(
     model::SectionId section, int64_t limit) {
   return impl_->read(
@@ -540,6 +561,16 @@ Result<std::vector<model::ArticleId>> SqliteStore::list_article_ids(model::Artic
       if (!*row) return out;
       out.push_back(stmt->column_int(0));
     }
+  });
+}
+
+Result<int64_t> SqliteStore::last_change_seq() {
+  return impl_->read([&](Connection& conn) -> Result<int64_t> {
+    auto stmt = conn.prepare("SELECT coalesce(max(change_seq), 0) FROM articles");
+    if (!stmt) return stmt.error();
+    auto seq = count(*stmt);
+    if (!seq) return seq.error().with_context("last change sequence number");
+    return *seq;
   });
 }
 

@@ -104,8 +104,11 @@ class SqliteStore final : public store::Store {
       model::SectionId section, int64_t limit) override;
   // Number of articles stored, in every status.
   Result<int64_t> count_articles() override;
+  Result<std::vector<model::Article>> list_recent_articles(int64_t limit,
+                                                           bool include_zones) override;
   Result<std::vector<ArticleChange>> list_changed_articles(int64_t after,
                                                            int64_t limit) override;
+  Result<int64_t> last_change_seq() override;
   Result<std::vector<SitemapMonth>> list_sitemap_months() override;
   Result<std::vector<SitemapEntry>> list_sitemap_entries(core::Timestamp from, core::Timestamp to,
                                                          int64_t offset, int64_t limit) override;

@@ -524,10 +524,37 @@ TEST_F(SqliteStoreTest, ChangedArticlesComeInChangeOrderOnceEach) {
   EXPECT_EQ((*later)[1].article.status, model::ArticleStatus::kWithdrawn);
   EXPECT_LT((*later)[0].change_seq, (*later)[1].change_seq);
 
+  auto last = store_->last_change_seq();
+  ASSERT_TRUE(last);
+  EXPECT_EQ(*last, (*later)[1].change_seq);
+
   // The limit is honoured, so a reader can walk everything in batches.
   auto one = store_->list_changed_articles(0, 1);
   ASSERT_TRUE(one);
   EXPECT_EQ(one->size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, RecentArticlesComeFromEverySectionOrOnlyTheHosts) {
+  auto news = add_section("news");
+  auto zone = add_zone("zone");
+  auto a = save(article(news.id, "a", "Host old", 1000)).article;
+  auto b = save(article(zone.id, "b", "Zone newer", 2000)).article;
+  auto c = save(article(news.id, "c", "Host newest", 3000)).article;
+  save(article(news.id, "d", "Draft", 4000, ArticleStatus::kPending));
+  auto ids = [](const std::vector<model::Article>& articles) {
+    std::vector<model::ArticleId> out;
+    for (const auto& x : articles) out.push_back(x.id);
+    return out;
+  };
+  auto all = store_->list_recent_articles(10, true);
+  ASSERT_TRUE(all) << all.error().message;
+  EXPECT_EQ(ids(*all), (std::vector<model::ArticleId>{c.id, b.id, a.id}));
+  auto host = store_->list_recent_articles(10, false);
+  ASSERT_TRUE(host);
+  EXPECT_EQ(ids(*host), (std::vector<model::ArticleId>{c.id, a.id}));
+  auto one = store_->list_recent_articles(1, true);
+  ASSERT_TRUE(one);
+  EXPECT_EQ(ids(*one), (std::vector<model::ArticleId>{c.id}));
 }
 
 TEST_F(SqliteStoreTest, TaggingAMissingArticleOrTopicIsNotFound) {
@@ -577,6 +604,18 @@ TEST_F(SqliteStoreTest, NewArticleGetsIdSlugAndVersionOneAndRoundTrips) {
   EXPECT_EQ(versions->at(0).created, clock_.now());
   EXPECT_EQ(store_->find_article(9999).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(store_->list_versions(9999).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, ANewVersionWithoutALaterUpdatedTimeIsDatedWhenItArrives) {
+  auto news = add_section("news");
+  auto in = article(news.id, "g1", "Story", 1000);  // updated = published = 1000
+  save(in);
+  clock_.set(at(5000));
+  in.content.body_html = "<p>Corrected</p>";
+  auto second = save(in);  // still says updated 1000, as imports and many feeds do
+  EXPECT_EQ(second.outcome, SaveOutcome::kNewVersion);
+  EXPECT_EQ(second.article.updated, at(5000));
+  EXPECT_EQ(second.article.published, at(1000));
 }
 
 TEST_F(SqliteStoreTest, ChangedContentMakesVersionTwoAndKeepsVersionOne) {
