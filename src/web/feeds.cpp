@@ -12,6 +12,7 @@
 #include "store/topic_store.h"
 #include "web/page_frame.h"
 #include "web/urls.h"
+#include "web/xml_text.h"
 #include "web/zone_label.h"
 
 namespace nz::web {
@@ -49,54 +50,9 @@ std::optional<std::pair<std::string, FeedFormat>> parse_feed_file(std::string_vi
   return std::nullopt;
 }
 
-// Text for XML: escaped, and without what XML 1.0 cannot carry at all (C0 controls but tab,
-// newline and carriage return; U+FFFE and U+FFFF; bytes that are not UTF-8, which become
-// U+FFFD), so that a partner's stray control character never makes a feed unreadable.
-std::string xml_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  size_t i = 0;
-  while (i < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        default:
-          if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += static_cast<char>(c);
-      }
-      ++i;
-      continue;
-    }
-    size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-    bool valid = length >= 2 && c <= 0xF4 && i + length <= text.size();
-    uint32_t code = valid ? (c & (0x7F >> length)) : 0;
-    for (size_t k = 1; valid && k < length; ++k) {
-      unsigned char next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) valid = false;
-      code = (code << 6) | (next & 0x3F);
-    }
-    static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (valid && (code < kMin[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))) {
-      valid = false;
-    }
-    if (!valid) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    if (code != 0xFFFE && code != 0xFFFF) out.append(text.substr(i, length));
-    i += length;
-  }
-  return out;
-}
-
 // The same repair for JSON: Boost.JSON writes strings' bytes as they are.
 std::string json_text(std::string_view text) {
-  std::string escaped = xml_text(text);
+  std::string escaped = xml_escape(text);
   // Undo the XML escapes: JSON needs none of them.
   std::string out;
   out.reserve(escaped.size());
@@ -242,42 +198,42 @@ std::string rss(const FeedMeta& meta, const std::vector<FeedItem>& items,
       "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\""
       " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\""
       " xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n";
-  out += "<title>" + xml_text(core::escape_html(meta.title)) + "</title>\n";
-  out += "<link>" + xml_text(meta.html_url) + "</link>\n";
-  out += "<description>" + xml_text(core::escape_html(meta.description)) + "</description>\n";
-  out += "<language>" + xml_text(site.language) + "</language>\n";
+  out += "<title>" + xml_escape(core::escape_html(meta.title)) + "</title>\n";
+  out += "<link>" + xml_escape(meta.html_url) + "</link>\n";
+  out += "<description>" + xml_escape(core::escape_html(meta.description)) + "</description>\n";
+  out += "<language>" + xml_escape(site.language) + "</language>\n";
   out += "<lastBuildDate>" + core::format_http_date(meta.updated) + "</lastBuildDate>\n";
   out += "<generator>newszone</generator>\n";
   out += "<atom:link rel=\"self\" type=\"application/rss+xml\" href=\"" +
-         xml_text(meta.self_url) + "\"/>\n";
+         xml_escape(meta.self_url) + "\"/>\n";
   if (!settings.websub_hub.empty()) {
-    out += "<atom:link rel=\"hub\" href=\"" + xml_text(settings.websub_hub) + "\"/>\n";
+    out += "<atom:link rel=\"hub\" href=\"" + xml_escape(settings.websub_hub) + "\"/>\n";
   }
   for (const auto& item : items) {
     // RSS readers take <title> and <description> as HTML: text goes in HTML-escaped.
-    out += "<item>\n<title>" + xml_text(core::escape_html(item.title)) + "</title>\n";
-    out += "<link>" + xml_text(item.url) + "</link>\n";
-    out += "<guid isPermaLink=\"false\">" + xml_text(item.id) + "</guid>\n";
+    out += "<item>\n<title>" + xml_escape(core::escape_html(item.title)) + "</title>\n";
+    out += "<link>" + xml_escape(item.url) + "</link>\n";
+    out += "<guid isPermaLink=\"false\">" + xml_escape(item.id) + "</guid>\n";
     out += "<pubDate>" + core::format_http_date(item.published) + "</pubDate>\n";
     if (item.updated > item.published) {
       out += "<atom:updated>" + core::format_rfc3339(item.updated) + "</atom:updated>\n";
     }
-    if (!item.author.empty()) out += "<dc:creator>" + xml_text(item.author) + "</dc:creator>\n";
-    out += "<category>" + xml_text(item.section->title) + "</category>\n";
+    if (!item.author.empty()) out += "<dc:creator>" + xml_escape(item.author) + "</dc:creator>\n";
+    out += "<category>" + xml_escape(item.section->title) + "</category>\n";
     if (item.partner && !item.partner->url.empty()) {
-      out += "<source url=\"" + xml_text(item.partner->url) + "\">" +
-             xml_text(item.partner->name) + "</source>\n";
+      out += "<source url=\"" + xml_escape(item.partner->url) + "\">" +
+             xml_escape(item.partner->name) + "</source>\n";
     }
     if (settings.full_content) {
       if (!item.summary.empty()) {
-        out += "<description>" + xml_text(core::escape_html(item.summary)) + "</description>\n";
+        out += "<description>" + xml_escape(core::escape_html(item.summary)) + "</description>\n";
       }
-      out += "<content:encoded>" + xml_text(item.content_html) + "</content:encoded>\n";
+      out += "<content:encoded>" + xml_escape(item.content_html) + "</content:encoded>\n";
     } else {
-      out += "<description>" + xml_text(item.content_html) + "</description>\n";
+      out += "<description>" + xml_escape(item.content_html) + "</description>\n";
     }
     if (item.image) {
-      out += "<enclosure url=\"" + xml_text(item.image->first) + "\" type=\"" +
+      out += "<enclosure url=\"" + xml_escape(item.image->first) + "\" type=\"" +
              item.image->second + "\" length=\"0\"/>\n";
     }
     out += "</item>\n";
@@ -290,46 +246,46 @@ std::string atom(const FeedMeta& meta, const std::vector<FeedItem>& items,
                  const model::Site& site, const FeedSettings& settings) {
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                     "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
-                    xml_text(site.language) + "\">\n";
-  out += "<id>" + xml_text(meta.id) + "</id>\n";
-  out += "<title type=\"text\">" + xml_text(meta.title) + "</title>\n";
-  out += "<subtitle type=\"text\">" + xml_text(meta.description) + "</subtitle>\n";
+                    xml_escape(site.language) + "\">\n";
+  out += "<id>" + xml_escape(meta.id) + "</id>\n";
+  out += "<title type=\"text\">" + xml_escape(meta.title) + "</title>\n";
+  out += "<subtitle type=\"text\">" + xml_escape(meta.description) + "</subtitle>\n";
   out += "<updated>" + core::format_rfc3339(meta.updated) + "</updated>\n";
-  out += "<link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_text(meta.self_url) +
+  out += "<link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_escape(meta.self_url) +
          "\"/>\n";
-  out += "<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_text(meta.html_url) + "\"/>\n";
+  out += "<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(meta.html_url) + "\"/>\n";
   if (!settings.websub_hub.empty()) {
-    out += "<link rel=\"hub\" href=\"" + xml_text(settings.websub_hub) + "\"/>\n";
+    out += "<link rel=\"hub\" href=\"" + xml_escape(settings.websub_hub) + "\"/>\n";
   }
-  out += "<author><name>" + xml_text(site.name) + "</name><uri>" + xml_text(site.base_url) +
+  out += "<author><name>" + xml_escape(site.name) + "</name><uri>" + xml_escape(site.base_url) +
          "/</uri></author>\n";
   out += "<generator>newszone</generator>\n";
   for (const auto& item : items) {
-    out += "<entry>\n<id>" + xml_text(item.id) + "</id>\n";
-    out += "<title type=\"text\">" + xml_text(item.title) + "</title>\n";
-    out += "<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_text(item.url) + "\"/>\n";
+    out += "<entry>\n<id>" + xml_escape(item.id) + "</id>\n";
+    out += "<title type=\"text\">" + xml_escape(item.title) + "</title>\n";
+    out += "<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(item.url) + "\"/>\n";
     out += "<published>" + core::format_rfc3339(item.published) + "</published>\n";
     out += "<updated>" + core::format_rfc3339(item.updated) + "</updated>\n";
     if (!item.author.empty()) {
-      out += "<author><name>" + xml_text(item.author) + "</name></author>\n";
+      out += "<author><name>" + xml_escape(item.author) + "</name></author>\n";
     }
-    out += "<category term=\"" + xml_text(item.section->slug) + "\" label=\"" +
-           xml_text(item.section->title) + "\"/>\n";
+    out += "<category term=\"" + xml_escape(item.section->slug) + "\" label=\"" +
+           xml_escape(item.section->title) + "\"/>\n";
     if (item.partner) {
-      out += "<source><title type=\"text\">" + xml_text(item.partner->name) + "</title>";
+      out += "<source><title type=\"text\">" + xml_escape(item.partner->name) + "</title>";
       if (!item.partner->url.empty()) {
-        out += "<link rel=\"alternate\" href=\"" + xml_text(item.partner->url) + "\"/>";
+        out += "<link rel=\"alternate\" href=\"" + xml_escape(item.partner->url) + "\"/>";
       }
       out += "</source>\n";
-      out += "<rights type=\"text\">" + xml_text(item.label.attribution) + "</rights>\n";
+      out += "<rights type=\"text\">" + xml_escape(item.label.attribution) + "</rights>\n";
     }
     if (!item.summary.empty()) {
-      out += "<summary type=\"text\">" + xml_text(item.summary) + "</summary>\n";
+      out += "<summary type=\"text\">" + xml_escape(item.summary) + "</summary>\n";
     }
-    out += "<content type=\"html\">" + xml_text(item.content_html) + "</content>\n";
+    out += "<content type=\"html\">" + xml_escape(item.content_html) + "</content>\n";
     if (item.image) {
       out += "<link rel=\"enclosure\" type=\"" + item.image->second + "\" href=\"" +
-             xml_text(item.image->first) + "\"/>\n";
+             xml_escape(item.image->first) + "\"/>\n";
     }
     out += "</entry>\n";
   }

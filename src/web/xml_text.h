@@ -1,4 +1,4 @@
-// Text for XML documents the server writes (sitemaps): escaped, and cleaned of what XML 1.0
+// Text for XML documents the server writes (feeds, sitemaps): escaped, and cleaned of what XML 1.0
 // cannot carry at all, so that partner text never makes a document ill-formed.
 #pragma once
 
