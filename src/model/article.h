@@ -61,6 +61,8 @@ struct Article {
   std::optional<uint64_t> simhash;
   // Who withdrew it, while status is kWithdrawn.
   std::optional<Actor> withdrawn_by;
+  // When it was withdrawn after being published (set by the store); none otherwise.
+  std::optional<core::Timestamp> withdrawn_at;
   // On save: the delivery (store::DeliveryStore) the new version arrived in, if any.
   std::optional<int64_t> delivery_id;
 };

@@ -29,6 +29,14 @@ enum class SaveOutcome {
   kUnchanged,  // same content as the current version: nothing written
 };
 
+// Which articles a listing covers: a section's, a topic's, or every section's (the host's
+// only, when include_zones is false).
+struct ArticleScope {
+  std::optional<model::SectionId> section;
+  std::optional<model::TopicId> topic;
+  bool include_zones = true;
+};
+
 // One article as it stands after its latest change, with that change's sequence number.
 struct ArticleChange {
   model::Article article;
@@ -120,6 +128,11 @@ class ArticleStore {
   // for what came after it; an article changed twice shows up once, as it stands now.
   virtual Result<std::vector<ArticleChange>> list_changed_articles(int64_t after,
                                                                    int64_t limit) = 0;
+  // Published articles withdrawn at or after `since` (Article::withdrawn_at), in `scope`,
+  // most recently withdrawn first, at most `limit` (1..200): the tombstones of feeds.
+  virtual Result<std::vector<model::Article>> list_withdrawn_articles(const ArticleScope& scope,
+                                                                      core::Timestamp since,
+                                                                      int64_t limit) = 0;
   // The newest change sequence number; 0 when there are no articles.
   virtual Result<int64_t> last_change_seq() = 0;
 

@@ -142,6 +142,11 @@ struct FeedItem {
   ZoneLabel label;  // empty for the host's articles
 };
 
+struct Tombstone {
+  std::string id;  // the entry's id, as it was
+  core::Timestamp when{};
+};
+
 struct FeedMeta {
   std::string title;
   std::string description;
@@ -151,14 +156,19 @@ struct FeedMeta {
   core::Timestamp updated{};
 };
 
+// The id of an article's entry, in every feed and format, for ever.
+std::string entry_id(const PageContext& context, const model::Article& article) {
+  return "tag:" + host_of(context.site.base_url) + "," + core::format_date(article.ingested) +
+         ":article/" + std::to_string(article.id);
+}
+
 FeedItem make_item(const SiteServices& services, const PageContext& context,
                    const model::Article& article) {
   FeedItem item;
   const model::Section* section = context.section(article.section_id);
   item.section = section;
   item.url = context.site.base_url + article_path(*section, article);
-  item.id = "tag:" + host_of(context.site.base_url) + "," + core::format_date(article.ingested) +
-            ":article/" + std::to_string(article.id);
+  item.id = entry_id(context, article);
   item.title = article.content.headline;
   item.summary = article.content.standfirst;
   item.published = article.published;
@@ -243,9 +253,11 @@ std::string rss(const FeedMeta& meta, const std::vector<FeedItem>& items,
 }
 
 std::string atom(const FeedMeta& meta, const std::vector<FeedItem>& items,
-                 const model::Site& site, const FeedSettings& settings) {
+                 const std::vector<Tombstone>& tombstones, const model::Site& site,
+                 const FeedSettings& settings) {
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                    "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
+                    "<feed xmlns=\"http://www.w3.org/2005/Atom\""
+                    " xmlns:at=\"http://purl.org/atompub/tombstones/1.0\" xml:lang=\"" +
                     xml_escape(site.language) + "\">\n";
   out += "<id>" + xml_escape(meta.id) + "</id>\n";
   out += "<title type=\"text\">" + xml_escape(meta.title) + "</title>\n";
@@ -288,6 +300,12 @@ std::string atom(const FeedMeta& meta, const std::vector<FeedItem>& items,
              xml_escape(item.image->first) + "\"/>\n";
     }
     out += "</entry>\n";
+  }
+  // RFC 6721: readers that kept a withdrawn story learn to drop it.
+  for (const auto& tombstone : tombstones) {
+    out += "<at:deleted-entry ref=\"" + xml_escape(tombstone.id) + "\" when=\"" +
+           core::format_rfc3339(tombstone.when) + "\"><at:comment>Withdrawn by " +
+           xml_escape(site.name) + ".</at:comment></at:deleted-entry>\n";
   }
   out += "</feed>\n";
   return out;
@@ -401,11 +419,13 @@ bool etag_matches(std::string_view header, const std::string& etag) {
 }
 
 http::Response respond(const http::Request& request, const FeedMeta& meta,
-                       const std::vector<FeedItem>& items, const model::Site& site,
+                       const std::vector<FeedItem>& items,
+                       const std::vector<Tombstone>& tombstones, const model::Site& site,
                        const FeedSettings& settings, FeedFormat format) {
-  std::string body = format == FeedFormat::kRss    ? rss(meta, items, site, settings)
-                     : format == FeedFormat::kAtom ? atom(meta, items, site, settings)
-                                                   : json_feed(meta, items, site, settings);
+  std::string body = format == FeedFormat::kRss ? rss(meta, items, site, settings)
+                     : format == FeedFormat::kAtom
+                         ? atom(meta, items, tombstones, site, settings)
+                         : json_feed(meta, items, site, settings);
   std::string etag = etag_of(body);
   std::string last_modified = core::format_http_date(meta.updated);
   bool not_modified = false;
@@ -435,9 +455,14 @@ http::Response feed_not_found(const SiteServices& services) {
                     "There is no such feed. Every section, zone and topic page links its own.");
 }
 
+// How long a withdrawn story keeps a tombstone in Atom feeds, and how many at most.
+constexpr auto kTombstoneDays = std::chrono::days(30);
+constexpr int64_t kMaxTombstones = 50;
+
 http::Response serve_feed(const SiteServices& services, const http::Request& request,
                           const PageContext& context, FeedMeta meta,
-                          const std::vector<model::Article>& articles, FeedFormat format) {
+                          const std::vector<model::Article>& articles,
+                          const store::ArticleScope& scope, FeedFormat format) {
   std::vector<FeedItem> items;
   items.reserve(articles.size());
   for (const auto& article : articles) {
@@ -445,7 +470,17 @@ http::Response serve_feed(const SiteServices& services, const http::Request& req
     items.push_back(make_item(services, context, article));
     meta.updated = std::max(meta.updated, items.back().updated);
   }
-  return respond(request, meta, items, context.site, services.feeds, format);
+  std::vector<Tombstone> tombstones;
+  if (format == FeedFormat::kAtom) {
+    auto withdrawn = services.articles.list_withdrawn_articles(
+        scope, services.clock.now() - kTombstoneDays, kMaxTombstones);
+    if (!withdrawn) return error_page_for(services, withdrawn.error());
+    for (const auto& article : *withdrawn) {
+      tombstones.push_back({entry_id(context, article), *article.withdrawn_at});
+      meta.updated = std::max(meta.updated, *article.withdrawn_at);
+    }
+  }
+  return respond(request, meta, items, tombstones, context.site, services.feeds, format);
 }
 
 }  // namespace
@@ -519,7 +554,8 @@ http::Response site_feed(const SiteServices& services, const http::Request& requ
                 .html_url = base + "/",
                 .self_url = base + feed_path(nullptr, nullptr, file->second),
                 .id = "tag:" + host_of(base) + ",2026:feeds/all"};
-  return serve_feed(services, request, *context, std::move(meta), *articles, file->second);
+  return serve_feed(services, request, *context, std::move(meta), *articles,
+                    {.include_zones = services.feeds.include_partner_content}, file->second);
 }
 
 http::Response section_feed(const SiteServices& services, const http::Request& request) {
@@ -549,7 +585,8 @@ http::Response section_feed(const SiteServices& services, const http::Request& r
                 .html_url = base + section_path(*section),
                 .self_url = base + feed_path(section, nullptr, file->second),
                 .id = "tag:" + host_of(base) + ",2026:feeds/sections/" + section->slug};
-  return serve_feed(services, request, *context, std::move(meta), page->articles, file->second);
+  return serve_feed(services, request, *context, std::move(meta), page->articles,
+                    {.section = section->id}, file->second);
 }
 
 http::Response topic_feed(const SiteServices& services, const http::Request& request) {
@@ -572,7 +609,8 @@ http::Response topic_feed(const SiteServices& services, const http::Request& req
                 .html_url = base + topic_path(*topic),
                 .self_url = base + feed_path(nullptr, &*topic, file->second),
                 .id = "tag:" + host_of(base) + ",2026:feeds/topics/" + topic->slug};
-  return serve_feed(services, request, *context, std::move(meta), page->articles, file->second);
+  return serve_feed(services, request, *context, std::move(meta), page->articles,
+                    {.topic = topic->id}, file->second);
 }
 
 }  // namespace nz::web

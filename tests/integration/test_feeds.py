@@ -280,6 +280,19 @@ class FeedChangesTest(unittest.TestCase):
             for fmt in FORMATS:
                 body = server.get(f"/feeds/sections/news.{fmt}").text
                 self.assertNotIn("Bridge repair begins", body, fmt)
+            # Atom tells readers that kept it to drop it (RFC 6721), by its entry id.
+            atom = server.get("/feeds/sections/news.atom").text
+            tombstone = re.search(r'<at:deleted-entry ref="([^"]+)" when="([^"]+)">', atom)
+            self.assertIsNotNone(tombstone, atom[-1500:])
+            self.assertEqual(tombstone.group(1), entry.id)
+            self.assertRegex(tombstone.group(2), r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+            code, out, err = run_cli(["parse", "--format", "json", "-"], input=atom)
+            self.assertEqual(code, 0, err)
+            self.assertFalse(json.loads(out)["bozo"])
+            self.assertEqual(subprocess.run(["xmllint", "--noout", "-"], input=atom.encode(),
+                                            capture_output=True).returncode, 0)
+            # Other sections' feeds carry no tombstone for it.
+            self.assertNotIn(entry.id, server.get("/feeds/sections/china-news-zone.atom").text)
 
 
 class FakeHub:

@@ -18,7 +18,8 @@ core::Timestamp from_seconds(int64_t s) { return core::Timestamp{std::chrono::se
 constexpr std::string_view kArticleColumns =
     "a.id, a.section_id, a.guid, a.slug, a.headline, a.standfirst, a.body_html, a.author, "
     "a.language, a.original_url, a.metadata_json, a.published, a.updated, a.ingested, "
-    "a.status, a.version, a.embargo_until, a.duplicate_of, a.simhash, a.withdrawn_by";
+    "a.status, a.version, a.embargo_until, a.duplicate_of, a.simhash, a.withdrawn_by, "
+    "a.withdrawn_at";
 
 // What makes an article "listed" (store/article_store.h); ?now is bound to the store's now.
 constexpr std::string_view kListed =
@@ -64,6 +65,7 @@ Result<model::Article> read_article(const Stmt& s) {
     a.withdrawn_by = model::parse_actor(*by);
     if (!a.withdrawn_by) return Error::Corrupt("article " + std::to_string(a.id) + ": bad withdrawn_by");
   }
+  if (auto at = s.column_optional_int(20)) a.withdrawn_at = from_seconds(*at);
   return a;
 }
 
@@ -564,6 +566,30 @@ Result<std::vector<model::ArticleId>> SqliteStore::list_article_ids(model::Artic
   });
 }
 
+Result<std::vector<model::Article>> SqliteStore::list_withdrawn_articles(
+    const ArticleScope& scope, core::Timestamp since, int64_t limit) {
+  limit = std::clamp<int64_t>(limit, 1, kMaxPageLimit);
+  return impl_->read([&](Connection& conn) -> Result<std::vector<model::Article>> {
+    auto stmt = conn.prepare(
+        "SELECT " + std::string(kArticleColumns) + " FROM articles a"
+        " WHERE a.withdrawn_at >= ?1 AND a.status = 'withdrawn'"
+        " AND (?2 IS NULL OR a.section_id = ?2)"
+        " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM article_topics t"
+        "      WHERE t.article_id = a.id AND t.topic_id = ?3 AND t.removed = 0))"
+        " AND (?4 OR (SELECT kind FROM sections s WHERE s.id = a.section_id) = 'editorial')"
+        " ORDER BY a.withdrawn_at DESC, a.id DESC LIMIT ?5");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, to_seconds(since))
+        .bind(2, scope.section)
+        .bind(3, scope.topic)
+        .bind(4, scope.include_zones ? 1 : 0)
+        .bind(5, limit);
+    auto articles = collect_articles(*stmt);
+    if (!articles) return articles.error().with_context("list withdrawn articles");
+    return std::move(*articles);
+  });
+}
+
 Result<int64_t> SqliteStore::last_change_seq() {
   return impl_->read([&](Connection& conn) -> Result<int64_t> {
     auto stmt = conn.prepare("SELECT coalesce(max(change_seq), 0) FROM articles");
@@ -578,7 +604,7 @@ Result<std::vector<ArticleChange>> SqliteStore::list_changed_articles(int64_t af
                                                                       int64_t limit) {
   limit = std::clamp<int64_t>(limit, 1, 10000);
   return impl_->read([&](Connection& conn) -> Result<std::vector<ArticleChange>> {
-    // kArticleColumns ends at column 19; the sequence number follows it.
+    // kArticleColumns ends at column 20; the sequence number follows it.
     auto stmt = conn.prepare("SELECT " + std::string(kArticleColumns) +
                              ", a.change_seq FROM articles a WHERE a.change_seq > ?1 "
                              "ORDER BY a.change_seq LIMIT ?2");
@@ -591,7 +617,7 @@ Result<std::vector<ArticleChange>> SqliteStore::list_changed_articles(int64_t af
       if (!*row) return out;
       auto article = read_article(*stmt);
       if (!article) return article.error();
-      out.push_back({.article = std::move(*article), .change_seq = stmt->column_int(20)});
+      out.push_back({.article = std::move(*article), .change_seq = stmt->column_int(21)});
     }
   });
 }

@@ -109,6 +109,9 @@ class SqliteStore final : public store::Store {
   Result<std::vector<ArticleChange>> list_changed_articles(int64_t after,
                                                            int64_t limit) override;
   Result<int64_t> last_change_seq() override;
+  Result<std::vector<model::Article>> list_withdrawn_articles(const ArticleScope& scope,
+                                                              core::Timestamp since,
+                                                              int64_t limit) override;
   Result<std::vector<SitemapMonth>> list_sitemap_months() override;
   Result<std::vector<SitemapEntry>> list_sitemap_entries(core::Timestamp from, core::Timestamp to,
                                                          int64_t offset, int64_t limit) override;

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include "store/sqlite/connection.h"
@@ -555,6 +556,43 @@ TEST_F(SqliteStoreTest, RecentArticlesComeFromEverySectionOrOnlyTheHosts) {
   auto one = store_->list_recent_articles(1, true);
   ASSERT_TRUE(one);
   EXPECT_EQ(ids(*one), (std::vector<model::ArticleId>{c.id}));
+}
+
+TEST_F(SqliteStoreTest, WithdrawnPublishedArticlesAreListedForTombstones) {
+  auto news = add_section("news");
+  auto zone = add_zone("zone");
+  auto a = save(article(news.id, "a", "Host story")).article;
+  auto b = save(article(zone.id, "b", "Zone story")).article;
+  auto c = save(article(news.id, "c", "Never published", 1000, ArticleStatus::kPending)).article;
+  for (auto id : {a.id, b.id, c.id}) {
+    ASSERT_TRUE(store_->set_article_status(id, ArticleStatus::kWithdrawn, model::Actor::kEditor));
+  }
+  auto ids = [&](const ArticleScope& scope) {
+    std::set<model::ArticleId> out;
+    auto listed = store_->list_withdrawn_articles(scope, at(0), 10);
+    EXPECT_TRUE(listed) << listed.error().message;
+    if (listed) {
+      for (const auto& x : *listed) {
+        EXPECT_TRUE(x.withdrawn_at.has_value());
+        out.insert(x.id);
+      }
+    }
+    return out;
+  };
+  // c was never published: its withdrawal is no news to a feed reader.
+  EXPECT_EQ(ids({}), (std::set<model::ArticleId>{a.id, b.id}));
+  EXPECT_EQ(ids({.include_zones = false}), (std::set<model::ArticleId>{a.id}));
+  EXPECT_EQ(ids({.section = zone.id}), (std::set<model::ArticleId>{b.id}));
+  auto found = store_->find_article(a.id);
+  ASSERT_TRUE(found);
+  ASSERT_TRUE(found->withdrawn_at);
+  auto future = store_->list_withdrawn_articles({}, *found->withdrawn_at + seconds(3600), 10);
+  ASSERT_TRUE(future);
+  EXPECT_TRUE(future->empty());
+  // Published again: no longer a tombstone.
+  ASSERT_TRUE(store_->set_article_status(a.id, ArticleStatus::kPublished, model::Actor::kEditor));
+  EXPECT_EQ(ids({}), (std::set<model::ArticleId>{b.id}));
+  EXPECT_FALSE(store_->find_article(a.id)->withdrawn_at.has_value());
 }
 
 TEST_F(SqliteStoreTest, TaggingAMissingArticleOrTopicIsNotFound) {
