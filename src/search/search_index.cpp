@@ -415,9 +415,12 @@ Result<SearchResults> SearchIndex::Impl::run(Xapian::Database& db, const SearchQ
     SearchHit hit;
     hit.id = static_cast<model::ArticleId>(*it);
     hit.score = it.get_weight();
+    // No SNIPPET_BACKGROUND_MODEL: it only breaks ties between windows with the same query
+    // words, by how rare their other words are, and looks up the frequency of every distinct
+    // word of every hit's text in the index to do so: about half of all query time at
+    // 100,000 articles (docs/benchmarks.md, "Search (issue 5)").
     hit.snippet_html = mset.snippet(source, kSnippetChars, stemmer_for(language),
-                                    Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                                        Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                                    Xapian::MSet::SNIPPET_EXHAUSTIVE |
                                         Xapian::MSet::SNIPPET_CJK_NGRAM,
                                     "<mark>", "</mark>", "…");
     results.hits.push_back(std::move(hit));
