@@ -111,7 +111,12 @@ Error xapian_error(const Xapian::Error& e, const std::string& what) {
 Xapian::Document make_document(const IndexedArticle& a, Xapian::TermGenerator& generator) {
   Xapian::Document doc;
   generator.set_document(doc);
-  generator.set_stemmer(stemmer_for(a.language));
+  Xapian::Stem stemmer = stemmer_for(a.language);
+  generator.set_stemmer(stemmer);
+  // Stems only (Z-prefixed, with positions, so phrases work on them): half the terms of
+  // stems plus word forms. A language without a stemmer keeps its words as they are.
+  generator.set_stemming_strategy(stemmer.is_none() ? Xapian::TermGenerator::STEM_NONE
+                                                    : Xapian::TermGenerator::STEM_ALL_Z);
   const auto base = Xapian::TermGenerator::FLAG_CJK_NGRAM;
   // Only headlines feed the spelling dictionary: they are edited text and keep it small.
   generator.set_flags(base | Xapian::TermGenerator::FLAG_SPELLING);
@@ -161,8 +166,11 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, std::string_view lan
   parser.set_default_op(Xapian::Query::OP_AND);
   parser.add_prefix("headline", "S");
   parser.add_prefix("author", "A");
-  parser.set_stemmer(stemmer_for(language));
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  Xapian::Stem stemmer = stemmer_for(language);
+  parser.set_stemmer(stemmer);
+  // As the articles of that language were indexed (make_document).
+  parser.set_stemming_strategy(stemmer.is_none() ? Xapian::QueryParser::STEM_NONE
+                                                 : Xapian::QueryParser::STEM_ALL_Z);
   return parser;
 }
 
@@ -285,7 +293,6 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::open_generation(const std::str
     return xapian_error(e, "search index " + gen_dir);
   }
   impl->generator.set_database(*impl->writer);
-  impl->generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   return std::unique_ptr<SearchIndex>(new SearchIndex(std::move(impl)));
 }
 

@@ -108,6 +108,8 @@ TEST_F(SearchIndexTest, FinnishArticlesMatchTheirWordForms) {
   EXPECT_EQ(ids("päättää"), Ids{1});
   EXPECT_EQ(ids("valtuusto"), Ids{1});
   EXPECT_EQ(ids("Helsingissä"), Ids{1});
+  EXPECT_EQ(ids("Helsingin"), Ids{1});  // a name in another case, capitalised, still stems
+  EXPECT_EQ(ids("\"valtuuston enemmistö\""), Ids{1});  // phrases match on stems
   EXPECT_EQ(ids("council"), Ids{2});
   EXPECT_EQ(ids("talousarvio").size(), 2u);
 }
