@@ -5,6 +5,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/percent_encode.h"
 #include "fetch/fetcher.h"
 #include "store/store.h"
 #include "web/feeds.h"
@@ -12,21 +13,6 @@
 
 namespace nz::app {
 namespace {
-
-std::string form_encode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
 
 Result<web::PageContext> load_context(store::Store& store) {
   web::PageContext context;
@@ -88,7 +74,7 @@ Result<int64_t> HubNotifier::run_once() {
                         .user_agent = "newszone/0.1 (WebSub publisher)",
                         .timeout = std::chrono::seconds(10),
                         .max_body_bytes = 64 * 1024,
-                        .form_body = "hub.mode=publish&hub.url=" + form_encode(url)});
+                        .form_body = "hub.mode=publish&hub.url=" + core::percent_encode(url)});
     urls.push_back(url);
   }
   auto results = fetcher_->fetch_all(requests, 4);

@@ -35,7 +35,8 @@ void add_reindex_command(CLI::App& app, Common& common) {
     });
     if (progress) std::cerr << "\r\033[K" << std::flush;
     if (!indexed) return report(common, indexed.error().with_context("reindex"));
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cout << "search index rebuilt in " << dir << ": " << *indexed
               << " searchable articles of " << *total << " stored, in "
               << static_cast<int64_t>(seconds * 10) / 10.0 << " s\n";

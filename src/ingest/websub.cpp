@@ -1,28 +1,9 @@
 #include "ingest/websub.h"
 
-#include <cctype>
-
+#include "core/percent_encode.h"
 #include "crypto/digest.h"
 
 namespace nz::ingest::websub {
-namespace {
-
-std::string form_escape(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string callback_url(std::string_view site_base, model::SourceId source) {
   std::string base(site_base);
@@ -56,9 +37,9 @@ fetch::FetchRequest subscribe_request(std::string_view hub, std::string_view top
   fetch::FetchRequest request{.url = std::string(hub), .user_agent = std::string(user_agent)};
   request.timeout = std::chrono::seconds(20);
   request.max_body_bytes = 64 * 1024;
-  request.form_body = "hub.mode=subscribe&hub.topic=" + form_escape(topic) +
-                      "&hub.callback=" + form_escape(callback) +
-                      "&hub.secret=" + form_escape(secret) +
+  request.form_body = "hub.mode=subscribe&hub.topic=" + core::percent_encode(topic) +
+                      "&hub.callback=" + core::percent_encode(callback) +
+                      "&hub.secret=" + core::percent_encode(secret) +
                       "&hub.lease_seconds=" + std::to_string(kLease.count());
   return request;
 }

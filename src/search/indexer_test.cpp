@@ -129,7 +129,9 @@ TEST_F(IndexerTest, ANewVersionReplacesTheOldText) {
 }
 
 TEST_F(IndexerTest, ARestartCarriesOnFromTheLastAppliedChange) {
-  for (int i = 0; i < 3; ++i) save("a" + std::to_string(i), "Harbour " + std::to_string(i), "<p>x</p>");
+  for (int i = 0; i < 3; ++i) {
+    save("a" + std::to_string(i), "Harbour " + std::to_string(i), "<p>x</p>");
+  }
   catch_up();
   index_.reset();  // the server stops
   auto late = save("late", "Harbour late", "<p>x</p>");

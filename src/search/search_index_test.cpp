@@ -98,7 +98,8 @@ TEST_F(SearchIndexTest, AllWordsMustMatchByDefault) {
 
 TEST_F(SearchIndexTest, FinnishArticlesMatchTheirWordForms) {
   auto a = article(1, "Kaupunginvaltuusto päätti talousarviosta",
-                   "Kokous pidettiin Helsingissä maanantaina, ja valtuuston enemmistö äänesti.");
+                   "Kokous pidettiin Helsingissä maanantaina, "
+                   "ja valtuuston enemmistö äänesti.");
   a.language = "fi";
   auto b = article(2, "Council decides", "The budget (talousarvio) was passed.");
   add({a, b});
@@ -240,7 +241,9 @@ TEST_F(SearchIndexTest, RemovedAndReplacedArticlesAreSearchedAsTheyAreNow) {
 
 TEST_F(SearchIndexTest, PaginatesAndEstimatesTheTotal) {
   std::vector<IndexedArticle> many;
-  for (int i = 1; i <= 25; ++i) many.push_back(article(i, "Harbour story " + std::to_string(i), "Boats."));
+  for (int i = 1; i <= 25; ++i) {
+    many.push_back(article(i, "Harbour story " + std::to_string(i), "Boats."));
+  }
   add(many);
   auto first = find({.text = "harbour", .limit = 10});
   auto third = find({.text = "harbour", .offset = 20, .limit = 10});

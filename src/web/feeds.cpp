@@ -265,7 +265,8 @@ std::string atom(const FeedMeta& meta, const std::vector<FeedItem>& items,
   out += "<updated>" + core::format_rfc3339(meta.updated) + "</updated>\n";
   out += "<link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_escape(meta.self_url) +
          "\"/>\n";
-  out += "<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(meta.html_url) + "\"/>\n";
+  out += "<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(meta.html_url) +
+         "\"/>\n";
   if (!settings.websub_hub.empty()) {
     out += "<link rel=\"hub\" href=\"" + xml_escape(settings.websub_hub) + "\"/>\n";
   }

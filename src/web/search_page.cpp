@@ -7,6 +7,7 @@
 // A filter that names nothing, or a date that is not one, is left out and the page says so.
 #include <boost/json.hpp>
 
+#include "core/percent_encode.h"
 #include "core/rfc3339.h"
 #include "search/search_index.h"
 #include "store/article_store.h"
@@ -47,29 +48,12 @@ std::optional<core::Timestamp> parse_day(const std::string& text, bool end_of_da
 }
 
 // "/search?q=...&section=..." for the form's values with another query or page.
-std::string encode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else if (c == ' ') {
-      out += '+';
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 std::string search_url(const SearchForm& form, const std::string& q, int64_t page) {
-  std::string url = "/search?q=" + encode(q);
-  if (!form.section_slug.empty()) url += "&section=" + encode(form.section_slug);
-  if (!form.topic_slug.empty()) url += "&topic=" + encode(form.topic_slug);
-  if (!form.from.empty()) url += "&from=" + encode(form.from);
-  if (!form.to.empty()) url += "&to=" + encode(form.to);
+  std::string url = "/search?q=" + core::percent_encode(q, true);
+  if (!form.section_slug.empty()) url += "&section=" + core::percent_encode(form.section_slug);
+  if (!form.topic_slug.empty()) url += "&topic=" + core::percent_encode(form.topic_slug);
+  if (!form.from.empty()) url += "&from=" + core::percent_encode(form.from);
+  if (!form.to.empty()) url += "&to=" + core::percent_encode(form.to);
   if (page > 1) url += "&page=" + std::to_string(page);
   return url;
 }
