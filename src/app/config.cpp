@@ -1,5 +1,7 @@
 #include "app/config.h"
 
+#include "app/cdn_purger.h"
+
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
@@ -161,6 +163,25 @@ const std::vector<Setting>& settings() {
            return Error::InvalidInput(what + ": \"" + v + "\" is not a URL");
          }
          c.websub_hub = v;
+         return Ok();
+       }},
+      {"cdn.purge_url", "NEWSZONE_CDN_PURGE_URL",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         if (!v.empty() && !v.starts_with("https://") && !v.starts_with("http://")) {
+           return Error::InvalidInput(what + ": a purge endpoint is an http(s) URL, not \"" +
+                                      v + "\"");
+         }
+         c.cdn_purge_url = v;
+         return Ok();
+       }},
+      {"cdn.purge_header", "NEWSZONE_CDN_PURGE_HEADER",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         if (!v.empty()) {
+           if (auto parsed = parse_header_line(v); !parsed) {
+             return Error::InvalidInput(what + ": " + parsed.error().message);
+           }
+         }
+         c.cdn_purge_header = v;
          return Ok();
        }},
       {"log.level", "NEWSZONE_LOG_LEVEL",

@@ -60,6 +60,12 @@ struct Config {
   // A WebSub hub (https://...) named in every feed and pinged on every change; empty: none.
   // [feeds] websub_hub, NEWSZONE_WEBSUB_HUB.
   std::string websub_hub;
+  // The CDN's purge endpoint (app/cdn_purger.h); empty: no purges.  [cdn] purge_url,
+  // NEWSZONE_CDN_PURGE_URL.
+  std::string cdn_purge_url;
+  // One "Name: value" header with the CDN's credentials.  [cdn] purge_header,
+  // NEWSZONE_CDN_PURGE_HEADER.
+  std::string cdn_purge_header;
 };
 
 // Flags given on the command line; unset ones leave the config alone.

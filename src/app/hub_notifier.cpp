@@ -32,38 +32,24 @@ Result<web::PageContext> load_context(store::Store& store) {
 
 HubNotifier::HubNotifier(store::Store& store, const core::Clock& clock,
                          web::FeedSettings settings)
-    : store_(store), settings_(std::move(settings)),
+    : store_(store), changes_(store), settings_(std::move(settings)),
       fetcher_(std::make_unique<fetch::Fetcher>(clock)) {}
 
 HubNotifier::~HubNotifier() = default;
 
-Status HubNotifier::start() {
-  auto last = store_.last_change_seq();
-  if (!last) return last.error();
-  last_seq_ = *last;
-  return {};
-}
+Status HubNotifier::start() { return changes_.start(); }
 
 Result<int64_t> HubNotifier::run_once() {
-  // Everything changed since the last round, in batches (bounded per round).
-  std::optional<web::PageContext> context;
-  for (int batch = 0; batch < 20; ++batch) {
-    auto changes = store_.list_changed_articles(last_seq_, 500);
-    if (!changes) return changes.error();
-    if (changes->empty()) break;
-    if (!context) {
-      auto loaded = load_context(store_);
-      if (!loaded) return loaded.error();
-      context = std::move(*loaded);
-    }
-    for (const auto& change : *changes) {
-      auto topics = store_.topics_of(change.article.id);
-      if (!topics) return topics.error();
-      for (auto& url : web::feeds_of_article(*context, change.article, *topics, settings_)) {
+  auto changed = changes_.next();
+  if (!changed) return changed.error();
+  if (!changed->empty()) {
+    auto context = load_context(store_);
+    if (!context) return context.error();
+    for (const auto& change : *changed) {
+      for (auto& url : web::feeds_of_article(*context, change.article, change.topics, settings_)) {
         if (pending_.size() < kMaxPending) pending_.emplace(std::move(url), 0);
       }
     }
-    last_seq_ = changes->back().change_seq;
   }
   if (pending_.empty()) return int64_t{0};
 

@@ -12,6 +12,7 @@
 #include <stop_token>
 #include <string>
 
+#include "app/change_follower.h"
 #include "core/result.h"
 #include "web/services.h"
 
@@ -43,9 +44,9 @@ class HubNotifier {
 
  private:
   store::Store& store_;
+  ChangeFollower changes_;
   web::FeedSettings settings_;
   std::unique_ptr<fetch::Fetcher> fetcher_;
-  int64_t last_seq_ = 0;
   std::map<std::string, int> pending_;  // feed URL -> failed attempts so far
 };
 

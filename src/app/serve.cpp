@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/api.h"
+#include "app/cdn_purger.h"
 #include "app/demo_site.h"
 #include "app/hub_notifier.h"
 #include "app/open_store.h"
@@ -197,7 +198,33 @@ int serve(const Config& config, const ServeOptions& options) {
       });
     }
   }
+  std::optional<CdnPurger> purger;
+  std::jthread purger_thread;
+  if (!config.cdn_purge_url.empty()) {
+    CdnPurgeSettings settings{.url = config.cdn_purge_url};
+    if (!config.cdn_purge_header.empty()) {
+      settings.header = *parse_header_line(config.cdn_purge_header);  // checked by the config
+    }
+    purger.emplace(**store, clock, std::move(settings));
+    if (auto started = purger->start(); !started) {
+      spdlog::warn("CDN purges off: {}", started.error().message);
+    } else {
+      purger_thread = std::jthread([&purger](std::stop_token stop) {
+        purger->run(stop, std::chrono::seconds(1), [](bool failure, const std::string& line) {
+          if (failure) {
+            spdlog::warn("{}", line);
+          } else {
+            spdlog::info("{}", line);
+          }
+        });
+      });
+    }
+  }
   server.run(/*handle_signals=*/true);
+  if (purger_thread.joinable()) {
+    purger_thread.request_stop();
+    purger_thread.join();
+  }
   if (hub_thread.joinable()) {
     hub_thread.request_stop();
     hub_thread.join();

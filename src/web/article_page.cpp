@@ -8,6 +8,7 @@
 #include "web/page_frame.h"
 #include "web/pages.h"
 #include "web/related.h"
+#include "web/surrogate_keys.h"
 #include "web/search_engines.h"
 #include "web/urls.h"
 
@@ -113,6 +114,9 @@ http::Response article_page(const SiteServices& services, const http::Request& r
                                   .modified_time = core::format_rfc3339(
                                       std::max(article->updated, article->published))}));
 
+  // The story, its section, and every list it shows (More News, Related: topic lists).
+  SurrogateKeys keys;
+  keys.add(article_key(article->id)).add(section_key(section->id));
   render::View more_news(false);
   std::vector<model::ArticleId> shown;  // in "More News": "Related" offers others
   if (section->is_zone() && section->topic_id) {
@@ -122,6 +126,7 @@ http::Response article_page(const SiteServices& services, const http::Request& r
         topic->id, {.offset = 0, .limit = kMoreNewsCount}, article->id);
     if (!others) return error_page_for(services, others.error());
     for (const auto& a : others->articles) shown.push_back(a.id);
+    keys.add(topic_key(topic->id)).add_articles(others->articles);
     more_news = render::View()
                     .set("topic_name", topic->name)
                     .set("topic_url", topic_path(*topic))
@@ -138,6 +143,7 @@ http::Response article_page(const SiteServices& services, const http::Request& r
   std::vector<RelatedCandidate> candidates;
   std::vector<TopicFrequency> frequencies;
   for (const model::Topic& t : *topics) {
+    keys.add(topic_key(t.id));
     auto page = services.articles.list_topic_articles(
         t.id, {.offset = 0, .limit = kRelatedCandidatesPerTopic}, article->id);
     if (!page) return error_page_for(services, page.error());
@@ -163,7 +169,10 @@ http::Response article_page(const SiteServices& services, const http::Request& r
     topic_list.push(render::View().set("name", t.name).set("url", topic_path(t)));
   }
   view.set("has_topics", !topics->empty()).set("topics", std::move(topic_list));
-  return render_page(services, "article", view);
+  keys.add_articles(related);
+  auto response = render_page(services, "article", view);
+  keys.apply(response);
+  return response;
 }
 
 }  // namespace nz::web

@@ -11,6 +11,7 @@
 #include "store/section_store.h"
 #include "store/topic_store.h"
 #include "web/page_frame.h"
+#include "web/surrogate_keys.h"
 #include "web/urls.h"
 #include "web/xml_text.h"
 #include "web/zone_label.h"
@@ -481,7 +482,17 @@ http::Response serve_feed(const SiteServices& services, const http::Request& req
       meta.updated = std::max(meta.updated, *article.withdrawn_at);
     }
   }
-  return respond(request, meta, items, tombstones, context.site, services.feeds, format);
+  auto response = respond(request, meta, items, tombstones, context.site, services.feeds, format);
+  SurrogateKeys keys;
+  if (scope.section) {
+    keys.add(section_key(*scope.section));
+  } else if (scope.topic) {
+    keys.add(topic_key(*scope.topic));
+  } else {
+    keys.add(std::string(kSiteKey));
+  }
+  keys.add_articles(articles).apply(response);
+  return response;
 }
 
 }  // namespace

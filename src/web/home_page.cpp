@@ -2,6 +2,7 @@
 #include "store/article_store.h"
 #include "web/page_frame.h"
 #include "web/pages.h"
+#include "web/surrogate_keys.h"
 #include "web/urls.h"
 
 namespace nz::web {
@@ -16,10 +17,13 @@ http::Response home_page(const SiteServices& services, const http::Request& requ
   if (!context) return error_page_for(services, context.error());
 
   render::View sections = render::View::list();
+  SurrogateKeys keys;
+  keys.add(std::string(kSiteKey));
   for (const auto& section : context->sections) {
     auto page = services.articles.list_section_articles(
         section.id, {.offset = 0, .limit = kHomeArticlesPerSection});
     if (!page) return error_page_for(services, page.error());
+    keys.add(section_key(section.id)).add_articles(page->articles);
     const model::Partner* partner = context->partner_of(section);
     sections.push(render::View()
                       .set("slug", section.slug)
@@ -33,7 +37,9 @@ http::Response home_page(const SiteServices& services, const http::Request& requ
   render::View view = frame_view(services, *context, "", "/");
   view.set("sections", std::move(sections));
   if (!context->site.tagline.empty()) view.set("meta_description", context->site.tagline);
-  return render_page(services, "home", view);
+  auto response = render_page(services, "home", view);
+  keys.apply(response);
+  return response;
 }
 
 }  // namespace nz::web

@@ -5,6 +5,7 @@
 #include "web/feeds.h"
 #include "web/page_frame.h"
 #include "web/pages.h"
+#include "web/surrogate_keys.h"
 #include "web/search_engines.h"
 #include "web/urls.h"
 
@@ -49,7 +50,9 @@ http::Response section_page(const SiteServices& services, const http::Request& r
       .set("meta_description", text_or_false(section->description))
       .set("feeds", feed_links_view(*context, section, nullptr))
       .set("follow", follow_view(section, nullptr));
-  return render_page(services, "section", view);
+  auto response = render_page(services, "section", view);
+  SurrogateKeys().add(section_key(section->id)).add_articles(page->articles).apply(response);
+  return response;
 }
 
 }  // namespace nz::web

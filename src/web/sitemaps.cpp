@@ -10,6 +10,7 @@
 #include "core/rfc3339.h"
 #include "store/article_store.h"
 #include "store/site_store.h"
+#include "web/surrogate_keys.h"
 #include "web/page_frame.h"
 #include "web/pages.h"
 #include "web/sitemap_files.h"
@@ -31,6 +32,7 @@ http::Response xml_response(std::string body) {
   response.set_header("Content-Type", "application/xml; charset=utf-8");
   // Sitemaps change with every article; crawlers fetch them often, a short cache is plenty.
   response.set_header("Cache-Control", "public, max-age=300");
+  SurrogateKeys().add(std::string(kSitemapsKey)).apply(response);
   return response;
 }
 

@@ -3,6 +3,7 @@
 #include "web/feeds.h"
 #include "web/page_frame.h"
 #include "web/pages.h"
+#include "web/surrogate_keys.h"
 #include "web/search_engines.h"
 #include "web/urls.h"
 
@@ -38,7 +39,9 @@ http::Response topic_page(const SiteServices& services, const http::Request& req
                                   .url = context->site.base_url + page_path(path, *page_number)}))
       .set("feeds", feed_links_view(*context, nullptr, &*topic))
       .set("follow", follow_view(nullptr, &*topic));
-  return render_page(services, "topic", view);
+  auto response = render_page(services, "topic", view);
+  SurrogateKeys().add(topic_key(topic->id)).add_articles(page->articles).apply(response);
+  return response;
 }
 
 }  // namespace nz::web
