@@ -31,8 +31,10 @@ constexpr std::string_view kAppliedSeqKey = "nz:last_change_seq";
 constexpr std::string_view kCurrentLink = "current";
 constexpr std::string_view kGenerationPrefix = "gen-";
 
-// The document's data: its language, a newline, then the text snippets are cut from.
-constexpr size_t kSnippetSourceBytes = 4000;
+// The document's data: its language, a newline, then the text snippets are cut from: the
+// standfirst and the start of the body. Snippet time grows with this text (every word is
+// stemmed); a word found only further down gets the story's opening as its snippet.
+constexpr size_t kSnippetSourceBytes = 1500;
 constexpr size_t kSnippetChars = 200;
 
 // A query that finds fewer than this asks the spelling dictionary for a better one.
