@@ -52,28 +52,7 @@ std::optional<std::pair<std::string, FeedFormat>> parse_feed_file(std::string_vi
 }
 
 // The same repair for JSON: Boost.JSON writes strings' bytes as they are.
-std::string json_text(std::string_view text) {
-  std::string escaped = xml_escape(text);
-  // Undo the XML escapes: JSON needs none of them.
-  std::string out;
-  out.reserve(escaped.size());
-  for (size_t i = 0; i < escaped.size(); ++i) {
-    if (escaped[i] == '&') {
-      for (auto [entity, c] : {std::pair{"&amp;", '&'}, std::pair{"&lt;", '<'},
-                               std::pair{"&gt;", '>'}, std::pair{"&quot;", '"'},
-                               std::pair{"&apos;", '\''}}) {
-        if (std::string_view(escaped).substr(i).starts_with(entity)) {
-          out += c;
-          i += std::string_view(entity).size() - 1;
-          break;
-        }
-      }
-      continue;
-    }
-    out += escaped[i];
-  }
-  return out;
-}
+std::string json_text(std::string_view text) { return xml_clean(text); }
 
 // The host of an absolute URL: "https://www.example.org:8443/x" -> "www.example.org".
 std::string host_of(const std::string& url) {

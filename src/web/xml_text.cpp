@@ -32,9 +32,8 @@ size_t utf8_length(std::string_view text, size_t i, uint32_t& cp) {
   return 0;
 }
 
-}  // namespace
-
-std::string xml_escape(std::string_view text, size_t max_bytes) {
+// What xml_escape and xml_clean share: the walk that drops what XML cannot carry.
+std::string clean(std::string_view text, size_t max_bytes, bool escape) {
   std::string out;
   out.reserve(std::min(text.size(), max_bytes) + 16);
   for (size_t i = 0; i < text.size();) {
@@ -49,7 +48,9 @@ std::string xml_escape(std::string_view text, size_t max_bytes) {
     // XML 1.0, "Char": #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
     bool allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp != 0xFFFE &&
                                                           cp != 0xFFFF);
-    if (allowed) {
+    if (allowed && !escape) {
+      out.append(text.substr(i, len));
+    } else if (allowed) {
       switch (cp) {
         case '&': out += "&amp;"; break;
         case '<': out += "&lt;"; break;
@@ -63,5 +64,13 @@ std::string xml_escape(std::string_view text, size_t max_bytes) {
   }
   return out;
 }
+
+}  // namespace
+
+std::string xml_escape(std::string_view text, size_t max_bytes) {
+  return clean(text, max_bytes, true);
+}
+
+std::string xml_clean(std::string_view text) { return clean(text, std::string_view::npos, false); }
 
 }  // namespace nz::web

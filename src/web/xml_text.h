@@ -13,4 +13,8 @@ namespace nz::web {
 // boundary.
 std::string xml_escape(std::string_view text, size_t max_bytes = std::string_view::npos);
 
+// The same cleaning without the escaping: text that JSON writers pass through byte for byte
+// (Boost.JSON does), so that a feed in JSON carries what the XML ones carry.
+std::string xml_clean(std::string_view text);
+
 }  // namespace nz::web

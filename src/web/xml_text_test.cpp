@@ -26,5 +26,11 @@ TEST(XmlTextTest, CutsAtMaxBytesOnACharacterBoundary) {
   EXPECT_EQ(xml_escape("a&b", 2), "a&amp;");
 }
 
+TEST(XmlTextTest, CleanDropsWhatXmlCannotCarryButEscapesNothing) {
+  EXPECT_EQ(xml_clean("Tram & <riders> \"here\""), "Tram & <riders> \"here\"");
+  EXPECT_EQ(xml_clean("Odd \x01 bytes\x02"), "Odd  bytes");
+  EXPECT_EQ(xml_clean("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+}
+
 }  // namespace
 }  // namespace nz::web
