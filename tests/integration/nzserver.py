@@ -550,6 +550,27 @@ def unescape(text):
     return html.unescape(text)
 
 
+class DemoSiteTestCase(unittest.TestCase):
+    """A fresh data folder holding the demo site for each test (self.data), and self.cli()
+    to run `newszone` on it, failing the test when the command fails."""
+
+    prefix = "nz-demo-"
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix=self.prefix)
+        self.data = os.path.join(self.tmp.name, "data")
+        with NzServer(data_dir=self.data, demo=True):
+            pass
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def cli(self, *args, input=None):
+        code, out, err = run_cli(list(args), data_dir=self.data, input=input)
+        self.assertEqual(code, 0, f"newszone {' '.join(args)}: {err}")
+        return out
+
+
 def wait_until(predicate, timeout, interval=0.05):
     deadline = time.monotonic() + timeout
     while True:

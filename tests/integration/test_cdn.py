@@ -4,13 +4,11 @@
 
 import http.server
 import json
-import os
 import re
-import tempfile
 import threading
 import unittest
 
-from nzserver import NzServer, article_json_line, run_cli, wait_until
+from nzserver import DemoSiteTestCase, NzServer, article_json_line, run_cli, wait_until
 
 
 def keys_of(response):
@@ -53,21 +51,19 @@ class FakeCdn:
         self.httpd.server_close()
 
 
-class SurrogateKeysTest(unittest.TestCase):
+class SurrogateKeysTest(DemoSiteTestCase):
+    prefix = "nz-cdn-"
+
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory(prefix="nz-cdn-")
-        self.data = os.path.join(self.tmp.name, "data")
-        with NzServer(data_dir=self.data, demo=True):
-            pass
+        super().setUp()
         self.cdn = FakeCdn()
 
     def tearDown(self):
         self.cdn.close()
-        self.tmp.cleanup()
+        super().tearDown()
 
     def import_line(self, line):
-        code, _, err = run_cli(["import", "-"], data_dir=self.data, input=line)
-        self.assertEqual(code, 0, err)
+        self.cli("import", "-", input=line)
 
     def test_pages_name_what_they_show_and_changes_purge_exactly_those_keys(self):
         env = {"NEWSZONE_POLLER": "false", "NEWSZONE_CDN_PURGE_URL": self.cdn.url,

@@ -18,7 +18,7 @@ import urllib.parse
 
 from types import SimpleNamespace
 
-from nzserver import NzServer, article_json_line, run_cli, wait_until
+from nzserver import DemoSiteTestCase, NzServer, article_json_line, run_cli, wait_until
 
 ATTRIBUTION = "This page is provided in cooperation with People's Daily Online."
 FORMATS = ("rss", "atom", "json")
@@ -219,22 +219,10 @@ class FeedsTest(unittest.TestCase):
             self.assertEqual(self.server.get(path).status, 404, path)
 
 
-class FeedChangesTest(unittest.TestCase):
+class FeedChangesTest(DemoSiteTestCase):
     """What the site chooses, and what happens to an item when its article changes."""
 
-    def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory(prefix="nz-feeds-change-")
-        self.data = os.path.join(self.tmp.name, "data")
-        with NzServer(data_dir=self.data, demo=True):
-            pass
-
-    def tearDown(self):
-        self.tmp.cleanup()
-
-    def cli(self, *args, input=None):
-        code, out, err = run_cli(list(args), data_dir=self.data, input=input)
-        self.assertEqual(code, 0, err)
-        return out
+    prefix = "nz-feeds-change-"
 
     def test_site_choices_partner_content_summaries_and_a_hub(self):
         env = {"NEWSZONE_POLLER": "false", "NEWSZONE_FEEDS_INCLUDE_PARTNER_CONTENT": "true",
@@ -332,17 +320,16 @@ class FakeHub:
         self.httpd.server_close()
 
 
-class WebSubPublishTest(unittest.TestCase):
+class WebSubPublishTest(DemoSiteTestCase):
+    prefix = "nz-feeds-hub-"
+
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory(prefix="nz-feeds-hub-")
-        self.data = os.path.join(self.tmp.name, "data")
-        with NzServer(data_dir=self.data, demo=True):
-            pass
+        super().setUp()
         self.hub = FakeHub()
 
     def tearDown(self):
         self.hub.close()
-        self.tmp.cleanup()
+        super().tearDown()
 
     def test_the_hub_hears_of_every_feed_a_new_story_appears_in(self):
         env = {"NEWSZONE_POLLER": "false", "NEWSZONE_WEBSUB_HUB": self.hub.url}
@@ -351,10 +338,9 @@ class WebSubPublishTest(unittest.TestCase):
                              server.get("/feeds/all.rss").text).group(1)
             time.sleep(2.5)  # a round passes: stories from before the start are not news
             self.assertEqual(self.hub.published(), set())
-            code, _, err = run_cli(["import", "-"], data_dir=self.data, input=article_json_line(
+            self.cli("import", "-", input=article_json_line(
                 "china-news-zone", "hub:1", "Harbour cranes arrive", "2026-11-22T08:00:00Z",
                 ["Cranes arrived."], topics=["country:CN"]))
-            self.assertEqual(code, 0, err)
             expected = {base + path for fmt in FORMATS for path in (
                 f"/feeds/sections/china-news-zone.{fmt}", f"/feeds/topics/china.{fmt}")}
             self.assertTrue(wait_until(lambda: expected <= self.hub.published(), timeout=15),
@@ -367,9 +353,8 @@ class WebSubPublishTest(unittest.TestCase):
         self.hub.status = 503
         env = {"NEWSZONE_POLLER": "false", "NEWSZONE_WEBSUB_HUB": self.hub.url}
         with NzServer(data_dir=self.data, env=env) as server:
-            code, _, err = run_cli(["import", "-"], data_dir=self.data, input=article_json_line(
+            self.cli("import", "-", input=article_json_line(
                 "news", "hub:2", "Tram strike", "2026-11-22T08:00:00Z"))
-            self.assertEqual(code, 0, err)
             self.assertTrue(wait_until(lambda: "the hub answered 503" in server.stderr,
                                        timeout=15), server.stderr)
             with self.hub.lock:

@@ -9,7 +9,8 @@ import tempfile
 import unittest
 import urllib.parse
 
-from nzserver import NzServer, article_json_line, parse_html, run_cli, wait_until
+from nzserver import (DemoSiteTestCase, NzServer, article_json_line, parse_html, run_cli,
+                      wait_until)
 
 ARTICLES = [
     article_json_line("news", "s:ferry", "Ferry strike halts Helsinki harbour traffic",
@@ -185,23 +186,11 @@ class SearchTest(unittest.TestCase):
         self.assertNotIn("No stories match", html)
 
 
-class SearchFollowsTheStoreTest(unittest.TestCase):
+class SearchFollowsTheStoreTest(DemoSiteTestCase):
     """Changes reach the index while the server runs, after it restarts, and through a
     rebuild that never stops searching."""
 
-    def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory(prefix="nz-search-follow-")
-        self.data = os.path.join(self.tmp.name, "data")
-        with NzServer(data_dir=self.data, demo=True):
-            pass
-
-    def tearDown(self):
-        self.tmp.cleanup()
-
-    def cli(self, *args, input=None):
-        code, out, err = run_cli(list(args), data_dir=self.data, input=input)
-        self.assertEqual(code, 0, err)
-        return out
+    prefix = "nz-search-follow-"
 
     def found(self, server, q):
         response = server.get("/api/v1/search?" + urllib.parse.urlencode({"q": q}))
