@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
+#include <list>
 #include <set>
 
 #include <toml++/toml.h>
@@ -48,6 +49,24 @@ struct Setting {
   const char* env_name;   // "NEWSZONE_LISTEN"
   std::function<Status(Config&, const std::string& what, const std::string& text)> apply;
 };
+
+// [cache.control] KIND: one Cache-Control value, e.g. "public, max-age=60, s-maxage=600".
+Setting cache_control_setting(const char* kind, const char* env_name) {
+  static std::list<std::string> paths;  // the Setting keeps a pointer: they must stay put
+  paths.push_back(std::string("cache.control.") + kind);
+  return {paths.back().c_str(), env_name,
+          [kind](Config& c, const std::string& what, const std::string& v) -> Status {
+            bool printable = !v.empty();
+            for (unsigned char ch : v) printable = printable && ch >= 0x20 && ch < 0x7f;
+            if (!printable) {
+              return Error::InvalidInput(
+                  what + ": a Cache-Control value is one line of printable ASCII, e.g. "
+                         "\"public, max-age=60, s-maxage=600\"");
+            }
+            c.cache_control[kind] = v;
+            return Ok();
+          }};
+}
 
 const std::vector<Setting>& settings() {
   static const std::vector<Setting> kSettings = {
@@ -184,6 +203,21 @@ const std::vector<Setting>& settings() {
          c.cdn_purge_header = v;
          return Ok();
        }},
+      {"cache.max_bytes", "NEWSZONE_CACHE_MAX_BYTES",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         auto n = parse_integer(what, v, 0, int64_t{1} << 40);
+         if (!n) return n.error();
+         c.cache_max_bytes = *n;
+         return Ok();
+       }},
+      cache_control_setting("default", "NEWSZONE_CACHE_CONTROL_DEFAULT"),
+      cache_control_setting("home", "NEWSZONE_CACHE_CONTROL_HOME"),
+      cache_control_setting("section", "NEWSZONE_CACHE_CONTROL_SECTION"),
+      cache_control_setting("topic", "NEWSZONE_CACHE_CONTROL_TOPIC"),
+      cache_control_setting("article", "NEWSZONE_CACHE_CONTROL_ARTICLE"),
+      cache_control_setting("feed", "NEWSZONE_CACHE_CONTROL_FEED"),
+      cache_control_setting("sitemap", "NEWSZONE_CACHE_CONTROL_SITEMAP"),
+      cache_control_setting("robots", "NEWSZONE_CACHE_CONTROL_ROBOTS"),
       {"log.level", "NEWSZONE_LOG_LEVEL",
        [](Config& c, const std::string& what, const std::string& v) -> Status {
          if (auto s = check_log_level(what, v); !s) return s;

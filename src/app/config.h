@@ -66,6 +66,13 @@ struct Config {
   // One "Name: value" header with the CDN's credentials.  [cdn] purge_header,
   // NEWSZONE_CDN_PURGE_HEADER.
   std::string cdn_purge_header;
+  // Bytes of rendered pages kept in memory (cache/page_cache.h), least recently used out
+  // first; 0 renders every page every time.  [cache] max_bytes, NEWSZONE_CACHE_MAX_BYTES.
+  int64_t cache_max_bytes = int64_t{256} << 20;
+  // Cache-Control per kind of page, replacing cache::CachePolicy::defaults() for the kinds set:
+  // home, section, topic, article, feed, sitemap, robots, default.  [cache.control] article =
+  // "...", NEWSZONE_CACHE_CONTROL_ARTICLE and so on.
+  std::map<std::string, std::string> cache_control;
 };
 
 // Flags given on the command line; unset ones leave the config alone.

@@ -13,6 +13,9 @@
 #include "app/demo_site.h"
 #include "app/hub_notifier.h"
 #include "app/open_store.h"
+#include "app/page_cache_freshness.h"
+#include "cache/caching_handler.h"
+#include "cache/page_cache.h"
 #include "http/router.h"
 #include "ingest/poller.h"
 #include "http/server.h"
@@ -144,8 +147,20 @@ int serve(const Config& config, const ServeOptions& options) {
       .idle_timeout = std::chrono::seconds(config.idle_timeout),
       .access_log = config.access_log,
   };
+  // The page cache in front of the router (cache/caching_handler.h), kept true to the store
+  // by `freshness` before every lookup.
+  cache::PageCache page_cache(static_cast<size_t>(config.cache_max_bytes));
+  PageCacheFreshness freshness(**store, page_cache, clock);
+  if (config.cache_max_bytes > 0) {
+    if (auto started = freshness.start(); !started) return fail(started.error());
+  }
+  auto policy = cache::CachePolicy::defaults();
+  for (const auto& [kind, value] : config.cache_control) policy.control[kind] = value;
+  cache::CachingHandler caching(
+      page_cache, std::move(policy), clock, [&freshness] { return freshness.check(); },
+      [&router](http::Request& request) { return router.dispatch(request); });
   http::Server server(
-      server_config, [&router](http::Request& request) { return router.dispatch(request); },
+      server_config, [&caching](http::Request& request) { return caching.handle(request); },
       [&services](const http::Request&) {
         return web::error_page(services, 500,
                                "The page could not be shown right now. Please try again.");

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,18 @@ struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // A body shared with the page cache (cache/page_cache.h): when set, it is sent instead of
+  // `body`, without a copy.
+  std::shared_ptr<const std::string> shared_body;
+  // What kind of reader page this is ("article", "section", "feed", ...; cache/cache_policy.h).
+  // A 200 response with a kind may be kept by the page cache and gets that kind's
+  // Cache-Control. Empty: the server never keeps it.
+  std::string cache_as;
+  // When the response stops being right even if nothing in the store changes: a news sitemap's
+  // 48-hour window, an embargo or a contract ending. The page cache drops it then.
+  std::optional<std::chrono::system_clock::time_point> fresh_until;
+
+  const std::string& payload() const { return shared_body ? *shared_body : body; }
 
   // Replaces a header of that name (case-insensitive) or adds it.
   void set_header(std::string_view name, std::string value);

@@ -36,6 +36,8 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "core/rfc3339.h"
+
 namespace nz::http {
 namespace {
 
@@ -104,21 +106,17 @@ std::string log_escape(std::string_view s) {
   return out;
 }
 
-// IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT" (RFC 9110 5.6.7). Written by hand because
-// strftime's %a and %b follow the process locale. The wall clock is right here: Date reports
-// when the response was made, and nothing decides anything from it.
+// The Date header, made once a second: every response carries one. The wall clock is right
+// here: Date reports when the response was made, and nothing decides anything from it.
 std::string http_date() {
-  static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  thread_local std::time_t made_for = 0;
+  thread_local std::string text;
   std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[tm.tm_wday % 7],
-                tm.tm_mday, kMonths[tm.tm_mon % 12], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
-                tm.tm_sec);
-  return buf;
+  if (now != made_for) {
+    made_for = now;
+    text = core::format_http_date(core::Timestamp(std::chrono::seconds(now)));
+  }
+  return text;
 }
 
 std::string endpoint_text(const std::string& host, uint16_t port) {
@@ -441,7 +439,7 @@ class Session : public std::enable_shared_from_this<Session> {
       body_bytes_ = 0;
       auto msg = std::make_shared<bhttp::response<bhttp::empty_body>>();
       fill_headers(*msg, response, status, version, keep_alive);
-      if (!no_body) msg->content_length(response.body.size());
+      if (!no_body) msg->content_length(response.payload().size());
       bhttp::async_write(stream_, *msg,
                          [self = shared_from_this(), msg, keep_alive, linger](
                              beast::error_code ec, size_t) {
@@ -449,7 +447,21 @@ class Session : public std::enable_shared_from_this<Session> {
                          });
       return;
     }
-    body_bytes_ = response.body.size();
+    body_bytes_ = response.payload().size();
+    if (response.shared_body) {
+      // The cache's bytes go out as they are; the lambda keeps them alive until written.
+      auto shared = std::move(response.shared_body);
+      auto msg = std::make_shared<bhttp::response<bhttp::span_body<const char>>>();
+      fill_headers(*msg, response, status, version, keep_alive);
+      msg->body() = bhttp::span_body<const char>::value_type(shared->data(), shared->size());
+      msg->prepare_payload();
+      bhttp::async_write(stream_, *msg,
+                         [self = shared_from_this(), msg, shared, keep_alive, linger](
+                             beast::error_code ec, size_t) {
+                           self->on_write(ec, keep_alive, linger);
+                         });
+      return;
+    }
     auto msg = std::make_shared<bhttp::response<bhttp::string_body>>();
     fill_headers(*msg, response, status, version, keep_alive);
     msg->body() = std::move(response.body);

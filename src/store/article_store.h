@@ -135,6 +135,14 @@ class ArticleStore {
                                                                       int64_t limit) = 0;
   // The newest change sequence number; 0 when there are no articles.
   virtual Result<int64_t> last_change_seq() = 0;
+  // An embargo ending changes what is listed without any write. The earliest embargo end
+  // after `after` among published articles; nullopt when none is due.
+  virtual Result<std::optional<core::Timestamp>> next_embargo_end(core::Timestamp after) = 0;
+  // Published articles whose embargo ends in (after, until], soonest first, at most `limit`
+  // (1..10,000).
+  virtual Result<std::vector<model::ArticleId>> list_embargo_ends(core::Timestamp after,
+                                                                  core::Timestamp until,
+                                                                  int64_t limit) = 0;
 
   // Sitemaps. Only listed articles of sections whose noindex is off count: not withdrawn,
   // pending or draft ones, not near-duplicates, not embargoed ones (list_ only; the counts

@@ -3,6 +3,7 @@
 // needs. Implementations: store::sqlite::SqliteStore.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -16,6 +17,14 @@
 #include "store/topic_store.h"
 
 namespace nz::store {
+
+// Where the store's changes have got to (change_marks): the articles' change sequence and the
+// site's (006_page_changes.sql). Both only grow, so equal marks mean nothing has changed.
+struct ChangeMarks {
+  int64_t articles = 0;
+  int64_t site = 0;
+  bool operator==(const ChangeMarks&) const = default;
+};
 
 class Store : public SiteStore,
               public PartnerStore,
@@ -34,6 +43,9 @@ class Store : public SiteStore,
   // it see its writes. Other threads' writes wait until it ends, so keep it short. Nested on
   // the same thread, an inner call commits or undoes only its own writes, inside the outer.
   virtual Status atomically(const std::function<Status()>& body) = 0;
+  // Both change sequences, read together in one statement: called before every cached page is
+  // served (cache/), so it must stay cheap. Sees changes of every process sharing the database.
+  virtual Result<ChangeMarks> change_marks() = 0;
 };
 
 }  // namespace nz::store

@@ -171,6 +171,8 @@ http::Response article_page(const SiteServices& services, const http::Request& r
   view.set("has_topics", !topics->empty()).set("topics", std::move(topic_list));
   keys.add_articles(related);
   auto response = render_page(services, "article", view);
+  response.cache_as = "article";
+  response.fresh_until = archive_time(*section, services.clock.now());
   keys.apply(response);
   return response;
 }

@@ -340,89 +340,19 @@ std::string json_feed(const FeedMeta& meta, const std::vector<FeedItem>& items,
   return json::serialize(feed) + "\n";
 }
 
-// FNV-1a, 64 bits: the same body gives the same ETag on every server of a site.
-std::string etag_of(std::string_view body) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : body) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out = "\"";
-  for (int shift = 60; shift >= 0; shift -= 4) out += kHex[(h >> shift) & 15];
-  return out + "\"";
-}
-
-// RFC 9110 IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"); nullopt for anything else.
-std::optional<core::Timestamp> parse_http_date(std::string_view text) {
-  static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  if (text.size() != 29 || text.substr(3, 2) != ", " || text.substr(25) != " GMT") {
-    return std::nullopt;
-  }
-  auto number = [&](size_t at, size_t n) -> std::optional<int> {
-    int v = 0;
-    for (size_t i = at; i < at + n; ++i) {
-      if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
-      v = v * 10 + (text[i] - '0');
-    }
-    return v;
-  };
-  auto day = number(5, 2), year = number(12, 4), hour = number(17, 2), minute = number(20, 2),
-       second = number(23, 2);
-  auto month = std::find(std::begin(kMonths), std::end(kMonths), text.substr(8, 3));
-  if (!day || !year || !hour || !minute || !second || month == std::end(kMonths)) {
-    return std::nullopt;
-  }
-  std::chrono::year_month_day date{std::chrono::year(*year),
-                                   std::chrono::month(static_cast<unsigned>(
-                                       month - std::begin(kMonths) + 1)),
-                                   std::chrono::day(static_cast<unsigned>(*day))};
-  if (!date.ok() || *hour > 23 || *minute > 59 || *second > 60) return std::nullopt;
-  return core::Timestamp(std::chrono::sys_days(date)) + std::chrono::hours(*hour) +
-         std::chrono::minutes(*minute) + std::chrono::seconds(*second);
-}
-
-// "\"abc\"", "W/\"abc\"", "*", or a list of them: does it name this ETag?
-bool etag_matches(std::string_view header, const std::string& etag) {
-  size_t i = 0;
-  while (i < header.size()) {
-    size_t end = header.find(',', i);
-    if (end == std::string_view::npos) end = header.size();
-    std::string_view one = header.substr(i, end - i);
-    while (!one.empty() && one.front() == ' ') one.remove_prefix(1);
-    while (!one.empty() && one.back() == ' ') one.remove_suffix(1);
-    if (one.starts_with("W/")) one.remove_prefix(2);  // weak comparison, as for GET
-    if (one == "*" || one == etag) return true;
-    i = end + 1;
-  }
-  return false;
-}
-
-http::Response respond(const http::Request& request, const FeedMeta& meta,
-                       const std::vector<FeedItem>& items,
+// The feed as a response. ETags, Last-Modified and 304s come from the page cache in front
+// (cache/caching_handler.h), which compares bytes: a feed whose newest item is unchanged but
+// whose labels or tombstones changed is still new.
+http::Response respond(const FeedMeta& meta, const std::vector<FeedItem>& items,
                        const std::vector<Tombstone>& tombstones, const model::Site& site,
                        const FeedSettings& settings, FeedFormat format) {
-  std::string body = format == FeedFormat::kRss ? rss(meta, items, site, settings)
-                     : format == FeedFormat::kAtom
-                         ? atom(meta, items, tombstones, site, settings)
-                         : json_feed(meta, items, site, settings);
-  std::string etag = etag_of(body);
-  std::string last_modified = core::format_http_date(meta.updated);
-  bool not_modified = false;
-  if (auto inm = request.header("if-none-match")) {
-    not_modified = etag_matches(*inm, etag);
-  } else if (auto ims = request.header("if-modified-since")) {
-    auto since = parse_http_date(*ims);
-    not_modified = since && meta.updated <= *since;
-  }
   http::Response response;
-  response.status = not_modified ? 304 : 200;
-  if (!not_modified) response.body = std::move(body);
+  response.status = 200;
+  response.body = format == FeedFormat::kRss    ? rss(meta, items, site, settings)
+                  : format == FeedFormat::kAtom ? atom(meta, items, tombstones, site, settings)
+                                                : json_feed(meta, items, site, settings);
+  response.cache_as = "feed";
   response.set_header("Content-Type", std::string(info(format).content_type));
-  response.set_header("ETag", etag);
-  response.set_header("Last-Modified", last_modified);
-  response.set_header("Cache-Control", "public, max-age=300");
   if (!settings.websub_hub.empty()) {
     // WebSub discovery by headers too (W3C WebSub 4).
     response.headers.emplace_back("Link", "<" + settings.websub_hub + ">; rel=\"hub\"");
@@ -461,7 +391,12 @@ http::Response serve_feed(const SiteServices& services, const http::Request& req
       meta.updated = std::max(meta.updated, *article.withdrawn_at);
     }
   }
-  auto response = respond(request, meta, items, tombstones, context.site, services.feeds, format);
+  auto response = respond(meta, items, tombstones, context.site, services.feeds, format);
+  // The oldest tombstone leaves the feed 30 days after its withdrawal, with no write then.
+  for (const auto& tombstone : tombstones) {
+    auto gone = tombstone.when + kTombstoneDays;
+    if (!response.fresh_until || gone < *response.fresh_until) response.fresh_until = gone;
+  }
   SurrogateKeys keys;
   if (scope.section) {
     keys.add(section_key(*scope.section));

@@ -38,6 +38,7 @@ http::Response home_page(const SiteServices& services, const http::Request& requ
   view.set("sections", std::move(sections));
   if (!context->site.tagline.empty()) view.set("meta_description", context->site.tagline);
   auto response = render_page(services, "home", view);
+  response.cache_as = "home";
   keys.apply(response);
   return response;
 }

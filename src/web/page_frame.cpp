@@ -156,6 +156,16 @@ render::View archived_notice_view(const model::Section& section, const std::stri
                       *section.contract_end + ". Its articles are kept here as they were.");
 }
 
+std::optional<std::chrono::system_clock::time_point> archive_time(const model::Section& section,
+                                                                  core::Timestamp now) {
+  if (!section.is_zone() || !section.contract_end) return std::nullopt;
+  auto end = core::parse_rfc3339(*section.contract_end);  // a bare date: midnight UTC
+  if (!end) return std::nullopt;
+  auto archived = *end + std::chrono::days(1);
+  if (archived <= now) return std::nullopt;
+  return archived;
+}
+
 http::Response render_page(const SiteServices& services, std::string_view template_name,
                            const render::View& view, int status) {
   auto html = services.renderer.render(template_name, view);

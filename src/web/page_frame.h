@@ -59,6 +59,10 @@ render::View zone_label_view(const PageContext& context, const model::Section& s
 
 // A notice when the zone's contract has ended by `today` ("YYYY-MM-DD"), else false.
 render::View archived_notice_view(const model::Section& section, const std::string& today);
+// When that notice will appear (the day after contract_end, 00:00 UTC), if it has not yet:
+// pages showing it are right until then (http::Response::fresh_until).
+std::optional<std::chrono::system_clock::time_point> archive_time(const model::Section& section,
+                                                                  core::Timestamp now);
 
 // Renders a page template into a 200 (or `status`) HTML response; a rendering failure becomes
 // the plain 500 page.

@@ -51,6 +51,8 @@ http::Response section_page(const SiteServices& services, const http::Request& r
       .set("feeds", feed_links_view(*context, section, nullptr))
       .set("follow", follow_view(section, nullptr));
   auto response = render_page(services, "section", view);
+  response.cache_as = "section";
+  response.fresh_until = archive_time(*section, services.clock.now());
   SurrogateKeys().add(section_key(section->id)).add_articles(page->articles).apply(response);
   return response;
 }

@@ -30,8 +30,7 @@ http::Response xml_response(std::string body) {
   response.status = 200;
   response.body = std::move(body);
   response.set_header("Content-Type", "application/xml; charset=utf-8");
-  // Sitemaps change with every article; crawlers fetch them often, a short cache is plenty.
-  response.set_header("Cache-Control", "public, max-age=300");
+  response.cache_as = "sitemap";  // Cache-Control: cache::CachePolicy
   SurrogateKeys().add(std::string(kSitemapsKey)).apply(response);
   return response;
 }
@@ -61,7 +60,7 @@ http::Response robots_txt(const SiteServices& services, const http::Request&) {
       "Sitemap: " + site->base_url + "/sitemap.xml\n"
       "Sitemap: " + site->base_url + "/sitemaps/news.xml\n";
   http::Response response = http::Response::text(200, std::move(body));
-  response.set_header("Cache-Control", "public, max-age=3600");
+  response.cache_as = "robots";
   return response;
 }
 
@@ -148,7 +147,17 @@ http::Response news_sitemap(const SiteServices& services, const PageContext& con
             xml_escape(e.headline, kMaxNewsTitleBytes) + "</news:title></news:news></url>\n";
   }
   body += "</urlset>\n";
-  return xml_response(std::move(body));
+  auto response = xml_response(std::move(body));
+  // The oldest story leaves the news sitemap when it turns two days old, with no write then;
+  // a story it left out for the URL limit may come in at the same moment.
+  if (!entries->empty()) {
+    auto oldest = std::min_element(entries->begin(), entries->end(),
+                                   [](const auto& a, const auto& b) {
+                                     return a.published < b.published;
+                                   });
+    response.fresh_until = oldest->published + std::chrono::hours(kNewsSitemapHours);
+  }
+  return response;
 }
 
 }  // namespace

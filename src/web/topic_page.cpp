@@ -40,6 +40,7 @@ http::Response topic_page(const SiteServices& services, const http::Request& req
       .set("feeds", feed_links_view(*context, nullptr, &*topic))
       .set("follow", follow_view(nullptr, &*topic));
   auto response = render_page(services, "topic", view);
+  response.cache_as = "topic";
   SurrogateKeys().add(topic_key(topic->id)).add_articles(page->articles).apply(response);
   return response;
 }

@@ -600,6 +600,43 @@ Result<int64_t> SqliteStore::last_change_seq() {
   });
 }
 
+Result<std::optional<core::Timestamp>> SqliteStore::next_embargo_end(core::Timestamp after) {
+  return impl_->read([&](Connection& conn) -> Result<std::optional<core::Timestamp>> {
+    // Read off the partial index articles_embargo_until (006_page_changes.sql).
+    auto stmt = conn.prepare(
+        "SELECT min(embargo_until) FROM articles"
+        " WHERE embargo_until IS NOT NULL AND status = 'published' AND embargo_until > ?1");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, to_seconds(after));
+    auto row = stmt->step();
+    if (!row) return row.error().with_context("next embargo end");
+    std::optional<core::Timestamp> end;
+    if (auto seconds = stmt->column_optional_int(0)) end = from_seconds(*seconds);
+    return end;
+  });
+}
+
+Result<std::vector<model::ArticleId>> SqliteStore::list_embargo_ends(core::Timestamp after,
+                                                                     core::Timestamp until,
+                                                                     int64_t limit) {
+  limit = std::clamp<int64_t>(limit, 1, 10000);
+  return impl_->read([&](Connection& conn) -> Result<std::vector<model::ArticleId>> {
+    auto stmt = conn.prepare(
+        "SELECT id FROM articles WHERE embargo_until IS NOT NULL AND status = 'published'"
+        " AND embargo_until > ?1 AND embargo_until <= ?2 ORDER BY embargo_until, id LIMIT ?3");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, to_seconds(after)).bind(2, to_seconds(until)).bind(3, limit);
+    std::vector<model::ArticleId> ids;
+    while (true) {
+      auto row = stmt->step();
+      if (!row) return row.error().with_context("articles whose embargo ends");
+      if (!*row) break;
+      ids.push_back(stmt->column_int(0));
+    }
+    return ids;
+  });
+}
+
 Result<std::vector<ArticleChange>> SqliteStore::list_changed_articles(int64_t after,
                                                                       int64_t limit) {
   limit = std::clamp<int64_t>(limit, 1, 10000);

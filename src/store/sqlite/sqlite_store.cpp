@@ -239,6 +239,26 @@ Status SqliteStore::atomically(const std::function<Status()>& body) {
   return impl_->atomically(body);
 }
 
+Result<ChangeMarks> SqliteStore::change_marks() {
+  auto read = [](Connection& conn) -> Result<ChangeMarks> {
+    // One statement is one snapshot: no BEGIN/ROLLBACK around it, which would triple the cost
+    // of what runs before every cached page.
+    auto stmt = conn.prepare(
+        "SELECT (SELECT coalesce(max(change_seq), 0) FROM articles),"
+        " (SELECT seq FROM site_changes WHERE id = 1)");
+    if (!stmt) return stmt.error();
+    auto row = stmt->step();
+    if (!row) return row.error().with_context("change marks");
+    return ChangeMarks{.articles = stmt->column_int(0), .site = stmt->column_int(1)};
+  };
+  if (impl_->tx_owner == std::this_thread::get_id()) {
+    Impl::WriterLease lease(*impl_);
+    return read(lease.conn());
+  }
+  Impl::ReaderLease lease(*impl_);
+  return read(lease.conn());
+}
+
 Status SqliteStore::backup_to(const std::string& path) {
   const std::string context = "backup to " + path;
   if (path.empty()) return Error::InvalidInput("backup: empty path");

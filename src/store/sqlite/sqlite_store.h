@@ -109,6 +109,10 @@ class SqliteStore final : public store::Store {
   Result<std::vector<ArticleChange>> list_changed_articles(int64_t after,
                                                            int64_t limit) override;
   Result<int64_t> last_change_seq() override;
+  Result<std::optional<core::Timestamp>> next_embargo_end(core::Timestamp after) override;
+  Result<std::vector<model::ArticleId>> list_embargo_ends(core::Timestamp after,
+                                                          core::Timestamp until,
+                                                          int64_t limit) override;
   Result<std::vector<model::Article>> list_withdrawn_articles(const ArticleScope& scope,
                                                               core::Timestamp since,
                                                               int64_t limit) override;
@@ -153,6 +157,7 @@ class SqliteStore final : public store::Store {
   // is one consistent snapshot; writers carry on meanwhile (WAL). The copy is written to
   // "<path>.tmp" (a stale one is replaced) and renamed to `path` only when complete.
   Status backup_to(const std::string& path) override;
+  Result<ChangeMarks> change_marks() override;
   Status atomically(const std::function<Status()>& body) override;
 
  private:
