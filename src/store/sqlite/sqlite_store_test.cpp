@@ -535,6 +535,61 @@ TEST_F(SqliteStoreTest, ChangedArticlesComeInChangeOrderOnceEach) {
   EXPECT_EQ(one->size(), 1u);
 }
 
+TEST_F(SqliteStoreTest, ChangeMarksMoveWithArticlesAndWithWhatEveryPageShows) {
+  auto start = store_->change_marks();
+  ASSERT_TRUE(start) << start.error().message;
+  auto news = add_section("news");
+  auto after_section = store_->change_marks();
+  ASSERT_TRUE(after_section);
+  EXPECT_GT(after_section->site, start->site);  // every page's navigation changed
+  EXPECT_EQ(after_section->articles, start->articles);
+
+  auto saved = save(article(news.id, "m1", "First"));
+  auto after_article = store_->change_marks();
+  ASSERT_TRUE(after_article);
+  EXPECT_EQ(after_article->articles, *store_->last_change_seq());
+  EXPECT_EQ(after_article->site, after_section->site);
+
+  // Reading changes nothing; a new topic shows on no page yet, so it does not count either.
+  ASSERT_TRUE(store_->upsert_topic({.kind = model::TopicKind::kCountry, .key = "FI",
+                                    .name = "Finland", .slug = "finland"}));
+  EXPECT_EQ(*store_->change_marks(), *after_article);
+
+  auto site = store_->get_site();
+  ASSERT_TRUE(site);
+  site->name = "Renamed Times";
+  ASSERT_TRUE(store_->set_site(*site));
+  EXPECT_GT(store_->change_marks()->site, after_article->site);
+}
+
+TEST_F(SqliteStoreTest, EmbargoEndsAreFoundWithoutAnyWrite) {
+  auto news = add_section("news");
+  auto free_now = article(news.id, "e0", "Free");
+  save(free_now);
+  auto soon = article(news.id, "e1", "Soon");
+  soon.embargo_until = at(1'700'000'100);
+  auto later = article(news.id, "e2", "Later");
+  later.embargo_until = at(1'700'000'500);
+  auto pending = article(news.id, "e3", "Pending", 1000, ArticleStatus::kPending);
+  pending.embargo_until = at(1'700'000'050);
+  auto soon_id = save(soon).article.id;
+  auto later_id = save(later).article.id;
+  save(pending);
+
+  auto next = store_->next_embargo_end(at(1'700'000'000));
+  ASSERT_TRUE(next) << next.error().message;
+  EXPECT_EQ(*next, at(1'700'000'100));  // the pending one is not going to be listed
+  EXPECT_EQ(*store_->next_embargo_end(at(1'700'000'100)), at(1'700'000'500));
+  EXPECT_EQ(*store_->next_embargo_end(at(1'700'000'500)), std::nullopt);
+
+  auto ended = store_->list_embargo_ends(at(1'700'000'000), at(1'700'000'100), 10);
+  ASSERT_TRUE(ended) << ended.error().message;
+  EXPECT_EQ(*ended, (std::vector<model::ArticleId>{soon_id}));
+  auto both = store_->list_embargo_ends(at(1'700'000'000), at(1'700'001'000), 10);
+  EXPECT_EQ(*both, (std::vector<model::ArticleId>{soon_id, later_id}));
+  EXPECT_TRUE(store_->list_embargo_ends(at(1'700'000'100), at(1'700'000'499), 10)->empty());
+}
+
 TEST_F(SqliteStoreTest, RecentArticlesComeFromEverySectionOrOnlyTheHosts) {
   auto news = add_section("news");
   auto zone = add_zone("zone");
