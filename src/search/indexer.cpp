@@ -78,10 +78,13 @@ Result<int64_t> rebuild(const std::string& dir, const IndexerSources& sources,
   if (!gen) return gen.error();
   int64_t count = 0;
   {
-    auto index = SearchIndex::open_generation(*gen);
+    // Not forced to disk commit by commit: nobody reads this generation before
+    // switch_current, and the next rebuild deletes it if this one does not finish.
+    auto index = SearchIndex::open_generation(*gen, {}, Durability::kAtSync);
     if (!index) return index.error();
     auto applied = catch_up(**index, sources, progress);
     if (!applied) return applied.error();
+    if (auto synced = (*index)->sync(); !synced) return synced.error();
     count = (*index)->document_count();
   }  // closed, so that a server can open it for writing
   if (auto switched = switch_current(dir, *gen); !switched) return switched.error();

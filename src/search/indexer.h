@@ -24,6 +24,10 @@ struct IndexerSources {
   store::TopicStore& topics;
 };
 
+// Changes per commit, for a catch-up and a rebuild alike. Bigger commits merge posting lists
+// less often, but Xapian's in-memory buffer gets slower per document as it grows: 2,000 or
+// 10,000 per commit cost more CPU per article than 500 (docs/benchmarks.md, "Search
+// (issue 5)").
 inline constexpr int64_t kIndexBatch = 500;
 
 // Called after each committed batch with the number of changes applied so far.

@@ -1,5 +1,6 @@
 #include "search/search_index.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -281,12 +282,15 @@ SearchIndex::SearchIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SearchIndex::~SearchIndex() = default;
 
 Result<std::unique_ptr<SearchIndex>> SearchIndex::open_generation(const std::string& gen_dir,
-                                                                  IndexOptions options) {
+                                                                  IndexOptions options,
+                                                                  Durability durability) {
   auto impl = std::make_unique<Impl>();
   impl->options = std::move(options);
   impl->gen_dir = gen_dir;
+  int flags = Xapian::DB_CREATE_OR_OPEN;
+  if (durability == Durability::kAtSync) flags |= Xapian::DB_NO_SYNC;
   try {
-    impl->writer = std::make_unique<Xapian::WritableDatabase>(gen_dir, Xapian::DB_CREATE_OR_OPEN);
+    impl->writer = std::make_unique<Xapian::WritableDatabase>(gen_dir, flags);
   } catch (const Xapian::DatabaseLockError& e) {
     return Error::Unavailable("search index " + gen_dir +
                               " is locked by another process: is a server already running on "
@@ -352,6 +356,26 @@ Status SearchIndex::apply(const std::vector<IndexedArticle>& upserts,
     return xapian_error(e, "search index " + impl_->current_gen());
   }
   return {};
+}
+
+Status SearchIndex::sync() {
+  std::lock_guard lock(impl_->write_mutex);
+  const std::string gen = impl_->current_gen();
+  auto fsync_path = [](const fs::path& path, int flags) -> Status {
+    int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+    if (fd < 0) return Error::Unavailable("search index " + path.string() + ": cannot open");
+    int synced = ::fsync(fd);
+    ::close(fd);
+    if (synced != 0) return Error::Unavailable("search index " + path.string() + ": fsync");
+    return {};
+  };
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(gen, ec)) {
+    if (!entry.is_regular_file(ec)) continue;
+    if (auto synced = fsync_path(entry.path(), O_RDONLY); !synced) return synced;
+  }
+  if (ec) return Error::Unavailable("search index " + gen + ": " + ec.message());
+  return fsync_path(gen, O_RDONLY | O_DIRECTORY);
 }
 
 Result<bool> SearchIndex::follow_current() {

@@ -82,6 +82,16 @@ struct IndexOptions {
   std::chrono::seconds recency_half_life = std::chrono::days(30);
 };
 
+// How a generation is opened for writing.
+enum class Durability {
+  // Every commit is on disk when apply() returns: the generation in use.
+  kEachCommit,
+  // Commits are not forced to disk (no fsync) until sync(): for a rebuild's new generation,
+  // which nobody reads before switch_current, and which the next rebuild deletes if a crash
+  // stops this one.
+  kAtSync,
+};
+
 class SearchIndex {
  public:
   // Opens the index in `dir`, creating dir and its first generation when missing.
@@ -90,8 +100,9 @@ class SearchIndex {
   static Result<std::unique_ptr<SearchIndex>> open(const std::string& dir,
                                                    IndexOptions options = {});
   // Opens a generation directory itself, not following dir/current (used by rebuilds).
-  static Result<std::unique_ptr<SearchIndex>> open_generation(const std::string& gen_dir,
-                                                              IndexOptions options = {});
+  static Result<std::unique_ptr<SearchIndex>> open_generation(
+      const std::string& gen_dir, IndexOptions options = {},
+      Durability durability = Durability::kEachCommit);
   ~SearchIndex();
   SearchIndex(const SearchIndex&) = delete;
   SearchIndex& operator=(const SearchIndex&) = delete;
@@ -108,6 +119,11 @@ class SearchIndex {
   // Called from one thread at a time (the indexer). kUnavailable when the disk fails.
   Status apply(const std::vector<IndexedArticle>& upserts,
                const std::vector<model::ArticleId>& removals, int64_t applied_seq);
+
+  // Forces all that was committed to disk: every file of the generation and its directory,
+  // fsync'ed. Needed only with Durability::kAtSync, before switch_current. kUnavailable when
+  // the disk fails.
+  Status sync();
 
   // When dir/current names another generation than the one in use (a rebuild finished),
   // moves the writer and readers over to it. Returns whether it moved. Same thread as apply.
