@@ -26,13 +26,31 @@ Status PageCacheFreshness::start() {
 }
 
 bool PageCacheFreshness::check() {
+  auto now = clock_.now();
+  const int64_t seconds = now.time_since_epoch().count();
+  auto token = store_.commit_token();
+  if (token && token_valid_.load(std::memory_order_acquire) &&
+      *token == checked_token_.load(std::memory_order_acquire) &&
+      seconds < next_embargo_seconds_.load(std::memory_order_acquire) &&
+      seconds - checked_at_.load(std::memory_order_acquire) < 1) {
+    return true;  // nothing committed since a full check that ran after this second began
+  }
+  std::lock_guard lock(mutex_);
+  // The token is taken before the statement: a commit between the two shows up next time.
+  token = store_.commit_token();
   auto marks = store_.change_marks();
   if (!marks) return false;
-  auto now = clock_.now();
-  std::lock_guard lock(mutex_);
   bool embargo_due = next_embargo_end_ && *next_embargo_end_ <= now;
-  if (*marks == applied_ && !embargo_due) return true;
-  return static_cast<bool>(apply_locked(*marks, now));
+  if (*marks != applied_ || embargo_due) {
+    if (!apply_locked(*marks, now)) return false;
+  }
+  next_embargo_seconds_.store(
+      next_embargo_end_ ? next_embargo_end_->time_since_epoch().count() : INT64_MAX,
+      std::memory_order_release);
+  checked_at_.store(seconds, std::memory_order_release);
+  checked_token_.store(token.value_or(0), std::memory_order_release);
+  token_valid_.store(token.has_value(), std::memory_order_release);
+  return true;
 }
 
 uint64_t PageCacheFreshness::pages_dropped() const {

@@ -8,8 +8,13 @@
 //     the navigation and the labels;
 //   - an embargo ended since the last look: the pages of the articles it frees.
 // Changes made by other processes on the same database count the same.
+//
+// The store's commit_token (for SQLite, the shared wal-index header: no system call) lets
+// most checks skip even that statement: while the token stays the same nothing was committed.
+// The statement still runs at least once a second, whatever the token says.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -43,6 +48,14 @@ class PageCacheFreshness {
   cache::PageCache& cache_;
   const core::Clock& clock_;
   ChangeFollower changes_;
+  // The fast path, read without the mutex: the commit token at the last full check (taken
+  // before its statement ran), when that check was (seconds), and the next embargo end
+  // (seconds; INT64_MAX when none). 0/false: no full check yet.
+  std::atomic<uint64_t> checked_token_{0};
+  std::atomic<bool> token_valid_{false};
+  std::atomic<int64_t> checked_at_{0};
+  std::atomic<int64_t> next_embargo_seconds_{INT64_MAX};
+
   mutable std::mutex mutex_;
   store::ChangeMarks applied_;              // guarded by mutex_
   std::optional<core::Timestamp> next_embargo_end_;

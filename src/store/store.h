@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "store/article_store.h"
@@ -46,6 +47,10 @@ class Store : public SiteStore,
   // Both change sequences, read together in one statement: called before every cached page is
   // served (cache/), so it must stay cheap. Sees changes of every process sharing the database.
   virtual Result<ChangeMarks> change_marks() = 0;
+  // A value that differs after every commit by any process, read without I/O: while it stays
+  // the same, change_marks() would too. nullopt when the backend cannot tell that cheaply (or
+  // not at this moment); callers then ask change_marks().
+  virtual std::optional<uint64_t> commit_token() { return std::nullopt; }
 };
 
 }  // namespace nz::store

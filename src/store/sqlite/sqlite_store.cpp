@@ -230,6 +230,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const SqliteConfig& confi
     }
     impl->idle_readers.push_back(std::move(*reader));
   }
+  // The -shm file exists now: the writer opened the database in WAL mode.
+  impl->wal_watch = WalWatch::open(config.path);
   return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(impl)));
 }
 
@@ -237,6 +239,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const SqliteConfig& confi
 
 Status SqliteStore::atomically(const std::function<Status()>& body) {
   return impl_->atomically(body);
+}
+
+std::optional<uint64_t> SqliteStore::commit_token() {
+  if (!impl_->wal_watch) return std::nullopt;
+  return impl_->wal_watch->token();
 }
 
 Result<ChangeMarks> SqliteStore::change_marks() {

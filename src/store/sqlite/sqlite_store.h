@@ -158,6 +158,7 @@ class SqliteStore final : public store::Store {
   // "<path>.tmp" (a stale one is replaced) and renamed to `path` only when complete.
   Status backup_to(const std::string& path) override;
   Result<ChangeMarks> change_marks() override;
+  std::optional<uint64_t> commit_token() override;
   Status atomically(const std::function<Status()>& body) override;
 
  private:

@@ -562,6 +562,28 @@ TEST_F(SqliteStoreTest, ChangeMarksMoveWithArticlesAndWithWhatEveryPageShows) {
   EXPECT_GT(store_->change_marks()->site, after_article->site);
 }
 
+TEST_F(SqliteStoreTest, TheCommitTokenMovesWithEveryCommitOfAnyConnection) {
+  auto news = add_section("news");
+  auto before = store_->commit_token();
+  ASSERT_TRUE(before) << "the -shm header should be readable in WAL mode";
+  EXPECT_EQ(store_->commit_token(), before);  // reading is not committing
+  ASSERT_TRUE(store_->count_articles());
+  EXPECT_EQ(store_->commit_token(), before);
+
+  save(article(news.id, "t1", "First"));
+  auto after_save = store_->commit_token();
+  ASSERT_TRUE(after_save);
+  EXPECT_NE(*after_save, *before);
+
+  // Another store on the same file stands for another process (the CLI beside a server).
+  auto other = open_store();
+  ASSERT_TRUE(other);
+  ASSERT_TRUE(other->save_article(article(news.id, "t2", "Second")));
+  auto after_other = store_->commit_token();
+  ASSERT_TRUE(after_other);
+  EXPECT_NE(*after_other, *after_save);
+}
+
 TEST_F(SqliteStoreTest, EmbargoEndsAreFoundWithoutAnyWrite) {
   auto news = add_section("news");
   auto free_now = article(news.id, "e0", "Free");

@@ -13,6 +13,7 @@
 #include "core/check.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/wal_watch.h"
 
 namespace nz::store::sqlite {
 
@@ -124,6 +125,9 @@ class SqliteStore::Impl {
   // The thread running atomically(), if any. Atomic because readers on other threads check
   // it without holding writer_mutex.
   std::atomic<std::thread::id> tx_owner{};
+
+  // The wal-index header, mapped (wal_watch.h); null when it could not be.
+  std::unique_ptr<WalWatch> wal_watch;
 
   std::mutex pool_mutex;
   std::condition_variable pool_cv;
