@@ -54,6 +54,20 @@ bool none_match_fails(std::string_view header, const CachedPage& page) {
   return false;
 }
 
+// "Name: value\r\n", with what could end a header line early (CR, LF, NUL) dropped, as the
+// server does for every other response.
+void append_header_line(std::string& out, std::string_view name, std::string_view value) {
+  auto clean = [&out](std::string_view text) {
+    for (char c : text) {
+      if (c != '\r' && c != '\n' && c != '\0') out.push_back(c);
+    }
+  };
+  clean(name);
+  out += ": ";
+  clean(value);
+  out += "\r\n";
+}
+
 }  // namespace
 
 bool cacheable_query(std::string_view query) {
@@ -115,22 +129,6 @@ http::Response CachingHandler::respond(const std::shared_ptr<CachedPage>& page,
   auto bytes = page->bytes_for(coding, made);
   if (made && kept_under) cache_.grew(*kept_under, page);
 
-  http::Response out;
-  out.status = page->status;
-  out.headers.reserve(page->headers.size() + 6);
-  out.headers = page->headers;
-  std::string etag = "\"" + page->etag + std::string(etag_suffix(coding)) + "\"";
-  out.headers.emplace_back("ETag", etag);
-  if (keeping_) {
-    out.headers.emplace_back("Last-Modified", core::format_http_date(
-        std::chrono::time_point_cast<std::chrono::seconds>(page->last_modified)));
-  }
-  out.headers.emplace_back("Vary", "Accept-Encoding");
-  if (coding != Coding::kIdentity) {
-    out.headers.emplace_back("Content-Encoding", std::string(content_encoding(coding)));
-  }
-  if (looked_up) out.headers.emplace_back("X-Cache", looked_up);
-
   bool not_modified = false;
   if (auto none_match = request.header("if-none-match")) {
     not_modified = none_match_fails(*none_match, *page);
@@ -139,11 +137,49 @@ http::Response CachingHandler::respond(const std::shared_ptr<CachedPage>& page,
     auto t = core::parse_http_date(*since, clock_.now());
     not_modified = t && page->last_modified <= *t;
   }
-  if (not_modified) {
-    out.status = 304;
+
+  auto headers = [&] {
+    std::vector<std::pair<std::string, std::string>> out;
+    out.reserve(page->headers.size() + 5);
+    out = page->headers;
+    out.emplace_back("ETag",
+                     "\"" + page->etag + std::string(etag_suffix(coding)) + "\"");
+    if (keeping_) {
+      out.emplace_back("Last-Modified", core::format_http_date(
+          std::chrono::time_point_cast<std::chrono::seconds>(page->last_modified)));
+    }
+    out.emplace_back("Vary", "Accept-Encoding");
+    if (coding != Coding::kIdentity) {
+      out.emplace_back("Content-Encoding", std::string(content_encoding(coding)));
+    }
+    if (looked_up) out.emplace_back("X-Cache", looked_up);
+    return out;
+  };
+
+  http::Response out;
+  out.status = not_modified ? 304 : page->status;
+  // The common case, a GET of a kept page: header lines serialized once per coding.
+  bool hit = looked_up && std::string_view(looked_up) == "hit";
+  if (hit && !not_modified && out.status == 200 && request.method == http::Method::kGet) {
+    out.raw_headers = page->hit_head(coding, [&] {
+      std::string raw;
+      for (auto& [name, value] : headers()) {
+        std::string lower(name);
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        // The server owns framing: its own Content-Length follows, Connection it adds.
+        if (lower == "content-length" || lower == "transfer-encoding" || lower == "connection") {
+          continue;
+        }
+        append_header_line(raw, name, value);
+      }
+      append_header_line(raw, "Content-Length", std::to_string(bytes->size()));
+      return raw;
+    });
+    out.shared_body = std::move(bytes);
     return out;
   }
-  out.shared_body = std::move(bytes);
+  out.headers = headers();
+  if (!not_modified) out.shared_body = std::move(bytes);
   return out;
 }
 

@@ -40,6 +40,14 @@ std::shared_ptr<const std::string> CachedPage::bytes_for(Coding& coding, bool& m
   return coded;
 }
 
+std::shared_ptr<const std::string> CachedPage::hit_head(
+    Coding coding, const std::function<std::string()>& make) const {
+  std::lock_guard lock(mutex_);
+  auto& head = hit_heads_[static_cast<int>(coding)];
+  if (!head) head = std::make_shared<const std::string>(make());
+  return head;
+}
+
 size_t CachedPage::size() const {
   size_t n = sizeof(CachedPage) + body->size() + etag.size();
   for (const auto& [name, value] : headers) n += name.size() + value.size() + 64;
@@ -47,6 +55,7 @@ size_t CachedPage::size() const {
   std::lock_guard lock(mutex_);
   if (gzip_) n += gzip_->size();
   if (brotli_) n += brotli_->size();
+  for (const auto& head : hit_heads_) n += head ? head->size() : 0;
   return n;
 }
 

@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -52,6 +53,10 @@ class CachedPage {
   // bytes when compressing fails or would not make them smaller. `coding` is set to what the
   // bytes really are; `made` to true when this call compressed (the page grew).
   std::shared_ptr<const std::string> bytes_for(Coding& coding, bool& made) const;
+  // The serialized header lines of a hit sent in `coding` (http::Response::raw_headers), made
+  // by `make` on first demand and kept.
+  std::shared_ptr<const std::string> hit_head(
+      Coding coding, const std::function<std::string()>& make) const;
   // Bytes held: bodies, coded forms made so far, headers.
   size_t size() const;
 
@@ -59,6 +64,7 @@ class CachedPage {
   mutable std::mutex mutex_;
   mutable std::shared_ptr<const std::string> gzip_, brotli_;
   mutable bool gzip_tried_ = false, brotli_tried_ = false;
+  mutable std::shared_ptr<const std::string> hit_heads_[3];
 };
 
 // Makes a page from a rendered body: computes its ETag.

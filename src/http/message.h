@@ -43,6 +43,11 @@ struct Response {
   // A body shared with the page cache (cache/page_cache.h): when set, it is sent instead of
   // `body`, without a copy.
   std::shared_ptr<const std::string> shared_body;
+  // Header lines already serialized, each "Name: value\r\n", Content-Length included, for a
+  // response the page cache sends again and again. When set (with status 200 and
+  // shared_body), `headers` is ignored and the server writes them as they are, adding only
+  // the status line, Date, Server and Connection: no per-request header work at all.
+  std::shared_ptr<const std::string> raw_headers;
   // What kind of reader page this is ("article", "section", "feed", ...; cache/cache_policy.h).
   // A 200 response with a kind may be kept by the page cache and gets that kind's
   // Cache-Control. Empty: the server never keeps it.

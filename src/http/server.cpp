@@ -12,6 +12,7 @@
 #include "http/server.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <chrono>
@@ -448,6 +449,9 @@ class Session : public std::enable_shared_from_this<Session> {
       return;
     }
     body_bytes_ = response.payload().size();
+    if (response.raw_headers && response.shared_body && status == 200) {
+      return write_raw(std::move(response), version, keep_alive, linger);
+    }
     if (response.shared_body) {
       // The cache's bytes go out as they are; the lambda keeps them alive until written.
       auto shared = std::move(response.shared_body);
@@ -471,6 +475,31 @@ class Session : public std::enable_shared_from_this<Session> {
                            beast::error_code ec, size_t) {
                          self->on_write(ec, keep_alive, linger);
                        });
+  }
+
+  // A kept page: its serialized header lines and body go out in one gather write, with the
+  // status line before them and Date, Server and Connection after.
+  void write_raw(Response response, unsigned version, bool keep_alive, bool linger) {
+    auto raw = std::move(response.raw_headers);
+    auto body = std::move(response.shared_body);
+    raw_prefix_ = version >= 11 ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.0 200 OK\r\n";
+    raw_suffix_ = "Date: ";
+    raw_suffix_ += http_date();
+    raw_suffix_ += "\r\nServer: newszone\r\n";
+    if (!keep_alive) {
+      raw_suffix_ += "Connection: close\r\n";
+    } else if (version < 11) {
+      raw_suffix_ += "Connection: keep-alive\r\n";
+    }
+    raw_suffix_ += "\r\n";
+    std::array<asio::const_buffer, 4> buffers = {
+        asio::buffer(raw_prefix_), asio::buffer(*raw), asio::buffer(raw_suffix_),
+        asio::buffer(*body)};
+    asio::async_write(stream_, buffers,
+                      [self = shared_from_this(), raw, body, keep_alive, linger](
+                          beast::error_code ec, size_t) {
+                        self->on_write(ec, keep_alive, linger);
+                      });
   }
 
   void on_write(beast::error_code ec, bool keep_alive, bool linger) {
@@ -535,6 +564,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Clock::time_point started_ = Clock::now();
   int status_ = 0;
   size_t body_bytes_ = 0;
+  std::string raw_prefix_, raw_suffix_;  // write_raw's own lines, alive until written
 };
 
 }  // namespace

@@ -290,6 +290,50 @@ TEST(ServerTest, Http10ClosesAfterResponse) {
   EXPECT_TRUE(client.read_until_close());
 }
 
+// What the page cache hands over for a kept page: serialized header lines and a shared body.
+Response kept_page(Request&) {
+  Response r;
+  r.raw_headers = std::make_shared<const std::string>(
+      "Content-Type: text/html\r\nETag: \"abc\"\r\nContent-Length: 4\r\n");
+  r.shared_body = std::make_shared<const std::string>("kept");
+  return r;
+}
+
+TEST(ServerTest, SerializedHeaderLinesGoOutWithStatusDateAndServer) {
+  TestServer server(kept_page);
+  Client client(server.port());
+  ASSERT_TRUE(client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+  for (int i = 0; i < 2; ++i) {  // keep-alive: both on one connection
+    auto r = client.read_response();
+    ASSERT_TRUE(r.ok);
+    EXPECT_EQ(r.status_line, "HTTP/1.1 200 OK");
+    EXPECT_EQ(r.body, "kept");
+    EXPECT_EQ(r.headers["etag"], "\"abc\"");
+    EXPECT_EQ(r.headers["server"], "newszone");
+    EXPECT_TRUE(r.headers["date"].ends_with(" GMT"));
+    EXPECT_EQ(r.headers.count("connection"), 0u);
+  }
+}
+
+TEST(ServerTest, SerializedHeaderLinesKeepHttp10Framing) {
+  TestServer server(kept_page);
+  Client client(server.port());
+  ASSERT_TRUE(client.send("GET / HTTP/1.0\r\n\r\n"));
+  auto r = client.read_response();
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.status_line, "HTTP/1.0 200 OK");
+  EXPECT_EQ(r.headers["connection"], "close");
+  EXPECT_EQ(r.body, "kept");
+  EXPECT_TRUE(client.read_until_close());
+
+  Client keep(server.port());
+  ASSERT_TRUE(keep.send("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"));
+  auto first = keep.read_response();
+  EXPECT_EQ(first.headers["connection"], "keep-alive");
+  ASSERT_TRUE(keep.send("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"));
+  EXPECT_EQ(keep.read_response().body, "kept");
+}
+
 TEST(ServerTest, RouterAnswers404And405) {
   TestServer server(from(sample_router()));
   Client client(server.port());
