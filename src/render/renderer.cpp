@@ -33,6 +33,37 @@ mstch::data to_data(const View& view) {
   return {};
 }
 
+// Partials ("{{> _name}}", "{{>_name}}") replaced by their text, recursively, so that a page
+// is parsed once and not again on every render: kainjow parses a partial each time it meets
+// it. A partial sees the context of the place it is included, so the text in place means the
+// same; only the whitespace of a partial tag standing on its own line differs, which HTML
+// ignores. Unknown partials stay as they are (kainjow renders them as nothing).
+std::string inline_partials(const std::string& text,
+                            const std::map<std::string, std::string, std::less<>>& sources,
+                            int depth = 0) {
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    size_t open = text.find("{{>", pos);
+    if (open == std::string::npos) break;
+    size_t close = text.find("}}", open);
+    if (close == std::string::npos) break;
+    std::string name = text.substr(open + 3, close - open - 3);
+    name.erase(0, name.find_first_not_of(" \t"));
+    name.erase(name.find_last_not_of(" \t") + 1);
+    auto partial = sources.find(name);
+    out.append(text, pos, open - pos);
+    if (partial == sources.end() || name.empty() || name[0] != '_' || depth > 8) {
+      out.append(text, open, close + 2 - open);
+    } else {
+      out += inline_partials(partial->second, sources, depth + 1);
+    }
+    pos = close + 2;
+  }
+  out.append(text, pos, std::string::npos);
+  return out;
+}
+
 // kainjow's render() is not const, so one thread must not share a parsed template with
 // another: each thread keeps its own parsed copies, keyed by the renderer's generation.
 struct ThreadCache {
@@ -85,6 +116,15 @@ Result<std::unique_ptr<Renderer>> Renderer::load(const std::filesystem::path& th
   if (sources.empty()) {
     return Error::InvalidInput("theme " + theme_dir.string() + ": no .mustache templates");
   }
+  std::map<std::string, std::string, std::less<>> inlined;
+  for (const auto& [name, text] : sources) inlined.emplace(name, inline_partials(text, sources));
+  for (const auto& [name, text] : inlined) {
+    if (!mstch::mustache(text).is_valid()) {
+      return Error::InvalidInput("theme " + theme_dir.string() + ": " + name +
+                                 " with its partials in place does not parse");
+    }
+  }
+  sources = std::move(inlined);
   return std::unique_ptr<Renderer>(new Renderer(theme_dir, std::move(sources)));
 }
 
@@ -105,14 +145,9 @@ Result<std::string> Renderer::render(std::string_view name, const View& view) co
   auto& tmpl = cache.templates[source->first];
   if (!tmpl) tmpl = std::make_unique<mstch::mustache>(source->second);
 
-  mstch::data data = to_data(view);
-  // Partials are looked up among the data's keys, so only "_name" templates are partials
+  // Partials are in place already (inline_partials); only "_name" templates are partials,
   // and view keys never start with '_'.
-  for (const auto& [partial_name, partial_source] : sources_) {
-    if (partial_name.empty() || partial_name[0] != '_') continue;
-    const std::string* text = &partial_source;
-    data.set(partial_name, mstch::partial([text] { return *text; }));
-  }
+  mstch::data data = to_data(view);
   std::string out = tmpl->render(data);
   if (!tmpl->error_message().empty()) {
     return Error::Internal("render " + std::string(name) + ": " + tmpl->error_message());
