@@ -16,11 +16,14 @@ namespace nz::store {
 struct PageRequest {
   int64_t offset = 0;
   int64_t limit = 20;  // 1..200
+  // Count the matching articles of all pages (ArticlePage::total). The count walks every
+  // match, so blocks that show a few stories (More News, Related, feeds) leave it off.
+  bool count_total = true;
 };
 
 struct ArticlePage {
   std::vector<model::Article> articles;
-  int64_t total = 0;  // matching articles in all pages
+  int64_t total = 0;  // matching articles in all pages; 0 when not asked for
 };
 
 enum class SaveOutcome {
@@ -133,6 +136,9 @@ class ArticleStore {
   virtual Result<std::vector<model::Article>> list_withdrawn_articles(const ArticleScope& scope,
                                                                       core::Timestamp since,
                                                                       int64_t limit) = 0;
+  // How many articles carry the topic, in any status, read off an index: how common a topic
+  // is, for ranking (web/related.h), without walking the articles.
+  virtual Result<int64_t> count_topic_tags(model::TopicId topic) = 0;
   // The newest change sequence number; 0 when there are no articles.
   virtual Result<int64_t> last_change_seq() = 0;
   // An embargo ending changes what is listed without any write. The earliest embargo end

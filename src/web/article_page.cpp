@@ -123,7 +123,7 @@ http::Response article_page(const SiteServices& services, const http::Request& r
     auto topic = services.topics.find_topic(*section->topic_id);
     if (!topic) return error_page_for(services, topic.error());
     auto others = services.articles.list_topic_articles(
-        topic->id, {.offset = 0, .limit = kMoreNewsCount}, article->id);
+        topic->id, {.offset = 0, .limit = kMoreNewsCount, .count_total = false}, article->id);
     if (!others) return error_page_for(services, others.error());
     for (const auto& a : others->articles) shown.push_back(a.id);
     keys.add(topic_key(topic->id)).add_articles(others->articles);
@@ -145,9 +145,12 @@ http::Response article_page(const SiteServices& services, const http::Request& r
   for (const model::Topic& t : *topics) {
     keys.add(topic_key(t.id));
     auto page = services.articles.list_topic_articles(
-        t.id, {.offset = 0, .limit = kRelatedCandidatesPerTopic}, article->id);
+        t.id, {.offset = 0, .limit = kRelatedCandidatesPerTopic, .count_total = false},
+        article->id);
     if (!page) return error_page_for(services, page.error());
-    frequencies.push_back({t.id, page->total});
+    auto tagged = services.articles.count_topic_tags(t.id);
+    if (!tagged) return error_page_for(services, tagged.error());
+    frequencies.push_back({t.id, *tagged});
     for (model::Article& a : page->articles) {
       auto it = std::find_if(candidates.begin(), candidates.end(),
                              [&](const RelatedCandidate& c) { return c.article.id == a.id; });

@@ -495,7 +495,7 @@ http::Response section_feed(const SiteServices& services, const http::Request& r
   }
   if (!section) return feed_not_found(services);
   auto page = services.articles.list_section_articles(
-      section->id, {.offset = 0, .limit = services.feeds.items});
+      section->id, {.offset = 0, .limit = services.feeds.items, .count_total = false});
   if (!page) return error_page_for(services, page.error());
   const std::string& base = context->site.base_url;
   std::string description = section->description;
@@ -526,7 +526,8 @@ http::Response topic_feed(const SiteServices& services, const http::Request& req
                                                       : error_page_for(services, topic.error());
   }
   auto page = services.articles.list_topic_articles(
-      topic->id, {.offset = 0, .limit = services.feeds.items}, std::nullopt);
+      topic->id, {.offset = 0, .limit = services.feeds.items, .count_total = false},
+      std::nullopt);
   if (!page) return error_page_for(services, page.error());
   const std::string& base = context->site.base_url;
   FeedMeta meta{.title = context->site.name + ": More News About " + topic->name,

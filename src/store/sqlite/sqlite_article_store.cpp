@@ -448,7 +448,7 @@ Result<ArticlePage> SqliteStore::list_section_articles(model::SectionId section,
   return impl_->read([&](Connection& conn) -> Result<ArticlePage> {
     const std::string what = "list articles of section " + std::to_string(section);
     ArticlePage out;
-    {
+    if (page.count_total) {
       auto stmt = conn.prepare("SELECT count(*) FROM articles a WHERE a.section_id = ?1 AND " +
                                std::string(kListed));
       if (!stmt) return stmt.error();
@@ -481,7 +481,7 @@ Result<ArticlePage> SqliteStore::list_topic_articles(model::TopicId topic, PageR
         " FROM article_topics t JOIN articles a ON a.id = t.article_id"
         " WHERE t.topic_id = ?1 AND t.removed = 0 AND a.id IS NOT ?2 AND " + std::string(kListed);
     ArticlePage out;
-    {
+    if (page.count_total) {
       auto stmt = conn.prepare("SELECT count(*)" + std::string(kFrom));
       if (!stmt) return stmt.error();
       stmt->bind(1, topic).bind(2, exclude).bind(9, now);
@@ -597,6 +597,19 @@ Result<int64_t> SqliteStore::last_change_seq() {
     auto seq = count(*stmt);
     if (!seq) return seq.error().with_context("last change sequence number");
     return *seq;
+  });
+}
+
+Result<int64_t> SqliteStore::count_topic_tags(model::TopicId topic) {
+  return impl_->read([&](Connection& conn) -> Result<int64_t> {
+    // Index-only: article_topics_topic_removed (006_page_changes.sql).
+    auto stmt = conn.prepare(
+        "SELECT count(*) FROM article_topics WHERE topic_id = ?1 AND removed = 0");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, topic);
+    auto n = count(*stmt);
+    if (!n) return n.error().with_context("count tags of topic " + std::to_string(topic));
+    return *n;
   });
 }
 

@@ -109,6 +109,7 @@ class SqliteStore final : public store::Store {
   Result<std::vector<ArticleChange>> list_changed_articles(int64_t after,
                                                            int64_t limit) override;
   Result<int64_t> last_change_seq() override;
+  Result<int64_t> count_topic_tags(model::TopicId topic) override;
   Result<std::optional<core::Timestamp>> next_embargo_end(core::Timestamp after) override;
   Result<std::vector<model::ArticleId>> list_embargo_ends(core::Timestamp after,
                                                           core::Timestamp until,

@@ -35,3 +35,14 @@ BEGIN UPDATE site_changes SET seq = seq + 1; END;
 -- the cache asks for the next such time (next_embargo_end) and which articles it frees.
 CREATE INDEX articles_embargo_until ON articles (embargo_until)
   WHERE embargo_until IS NOT NULL AND status = 'published';
+
+-- How common a topic is (count_topic_tags), for ranking Related, read off this index alone.
+CREATE INDEX article_topics_topic_removed ON article_topics (topic_id, removed);
+
+-- Listings walk the published articles newest first and keep those of one topic or section
+-- that are listed; with these columns in the index the walk never reads an article's row
+-- (whose duplicate_of and embargo_until sit after the body, often on overflow pages) until
+-- it is one to show. At 10,000 articles that row reading made a zone's article page take
+-- 100-180 ms (docs/benchmarks.md, "Pages (issue 6)").
+CREATE INDEX articles_listing
+  ON articles (status, published DESC, id DESC, duplicate_of, embargo_until, section_id);
