@@ -8,7 +8,8 @@ writes one content file per listed article (published, not a duplicate, not unde
 content/<section slug>/<id>-<slug>.html with JSON front matter (title, date, author,
 standfirst, topics) and the stored body HTML as it is. An .html content file is not run
 through Markdown, so Hugo, like newszone, pastes the sanitized HTML into the page. Each
-section gets an _index.html with its title, description and position. Prints "hugo_site articles=N sections=S topics=T" on stdout.
+section gets an _index.html with its title, description and position. Prints
+"hugo_site articles=N sections=S topics=T" on stdout.
 """
 import json
 import os
