@@ -62,6 +62,11 @@ def main():
               f"p99 {median(unc, 'p99_us') / 1000:.2f} ms, "
               f"errors {sum(r['errors'] + r['non2xx'] for r in unc):.0f}; target >= 5,000: "
               f"{'met' if rps >= 5000 else 'NOT met'}")
+    for kind in ("editorial", "zone"):
+        r = results.get(f"uncached-{kind}-64")
+        if r:
+            print(f"  only {kind} article pages: {r['rps']:,.0f} pages/s, p50 "
+                  f"{r['p50_us'] / 1000:.2f} ms, p99 {r['p99_us'] / 1000:.2f} ms")
     ns_site, hugo = rounds("site-newszone"), rounds("site-hugo")
     if ns_site and hugo:
         print("\nwhole site: newszone over HTTP (cache off, 8 connections) against hugo")
