@@ -64,7 +64,7 @@ def svg(title, lines):
 
     def place(node, name, x, level):
         w = width * node["count"] / total
-        if w < 0.3:
+        if w < 1.0:  # narrower than a pixel: left out, which keeps the file small
             return
         y = height - 10 - (level + 1) * row
         if level > 0:
@@ -72,7 +72,8 @@ def svg(title, lines):
             share = 100.0 * node["count"] / total
             label = html.escape(name)
             fits = int(w / 7) - 2
-            text = label if w > 7 * len(name) else (label[:fits] + ".." if w > 30 else "")
+            text = label if w > 7 * len(name) else (
+                html.escape(name[:fits]) + ".." if w > 30 else "")
             boxes.append(
                 f'<g><title>{label} ({node["count"]} samples, {share:.2f}%)</title>'
                 f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{row - 1}" '
