@@ -32,7 +32,7 @@ def main():
           f"{site.get('lists', 0):,.0f} list pages; newszone {threads} threads, nginx "
           f"{threads} workers")
     static = sorted({k.rsplit("-r", 1)[0].split("-", 2)[2] for k in results
-                     if k.startswith("static-")}, key=lambda c: (int(c.split("-")[0]), c))
+                     if k.startswith("static-")}, key=lambda c: (int(c.split("-")[0]), c.endswith("gzip")))
     if static:
         page = results.get("page", {})
         print(f"\ncached article page ({page.get('bytes', 0):,.0f} bytes, gzip "
@@ -83,11 +83,12 @@ def main():
     if "mem-off-idle" in results:
         mib = lambda name: results[name]["rss_kb"] / 1024
         print("\nresident memory (VmRSS) of newszone")
-        print(f"  cache off: idle {mib('mem-off-idle'):,.0f} MiB, after rendering every article "
-              f"{mib('mem-off-rendered'):,.0f} MiB")
+        pages = results.get("mem-off-render", {}).get("requests", 0)
+        print(f"  cache off: idle {mib('mem-off-idle'):,.0f} MiB, after rendering {pages:,.0f} "
+              f"article pages {mib('mem-off-rendered'):,.0f} MiB")
         if "mem-on-filled" in results:
             print(f"  cache on ({results['mem-on-filled']['cache_max_bytes']}): idle "
-                  f"{mib('mem-on-idle'):,.0f} MiB, after every article plain and gzip "
+                  f"{mib('mem-on-idle'):,.0f} MiB, after the same pages plain and gzip "
                   f"{mib('mem-on-filled'):,.0f} MiB")
     for name in ("perf-cached", "perf-uncached"):
         if name in results:
