@@ -115,8 +115,9 @@ Result<int64_t> count(Stmt& stmt) {
 }
 
 PageRequest clamp(PageRequest page) {
-  return {.offset = std::max<int64_t>(0, page.offset),
-          .limit = std::clamp<int64_t>(page.limit, 1, kMaxPageLimit)};
+  page.offset = std::max<int64_t>(0, page.offset);
+  page.limit = std::clamp<int64_t>(page.limit, 1, kMaxPageLimit);
+  return page;
 }
 
 // The next change sequence number: see articles.change_seq in 001_initial.sql.

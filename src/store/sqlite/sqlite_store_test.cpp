@@ -584,6 +584,34 @@ TEST_F(SqliteStoreTest, TheCommitTokenMovesWithEveryCommitOfAnyConnection) {
   EXPECT_NE(*after_other, *after_save);
 }
 
+TEST_F(SqliteStoreTest, AListingAskedForNoCountListsTheSameAndCountsNothing) {
+  auto news = add_section("news");
+  std::vector<model::ArticleId> ids;
+  for (int i = 0; i < 5; ++i) {
+    ids.push_back(save(article(news.id, "c" + std::to_string(i), "Story", 1000 + i)).article.id);
+  }
+  auto topic = store_->upsert_topic({.kind = model::TopicKind::kCountry, .key = "FI",
+                                     .name = "Finland", .slug = "finland"});
+  ASSERT_TRUE(topic);
+  for (auto id : ids) ASSERT_TRUE(store_->tag_article(id, topic->id, model::TagSource::kTagger));
+
+  auto counted = store_->list_topic_articles(topic->id, {.limit = 2}, std::nullopt);
+  auto uncounted =
+      store_->list_topic_articles(topic->id, {.limit = 2, .count_total = false}, std::nullopt);
+  ASSERT_TRUE(counted && uncounted);
+  EXPECT_EQ(counted->total, 5);
+  EXPECT_EQ(uncounted->total, 0);
+  ASSERT_EQ(uncounted->articles.size(), 2u);
+  EXPECT_EQ(uncounted->articles[0].id, counted->articles[0].id);
+  EXPECT_EQ(uncounted->articles[1].id, counted->articles[1].id);
+  EXPECT_EQ(*store_->count_topic_tags(topic->id), 5);
+
+  auto section = store_->list_section_articles(news.id, {.limit = 3, .count_total = false});
+  ASSERT_TRUE(section);
+  EXPECT_EQ(section->total, 0);
+  EXPECT_EQ(section->articles.size(), 3u);
+}
+
 TEST_F(SqliteStoreTest, EmbargoEndsAreFoundWithoutAnyWrite) {
   auto news = add_section("news");
   auto free_now = article(news.id, "e0", "Free");
