@@ -44,8 +44,8 @@ render::View admin_frame(const AdminServices& services, const web::PageContext& 
         item("Audit log", "/admin/audit");
       }
     }
-    item("View the site", "/");
   }
+  item("View the site", "/");
   view.set("nav", std::move(nav))
       .set("noindex", true)
       .set("feeds", false)
