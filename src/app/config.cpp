@@ -218,6 +218,49 @@ const std::vector<Setting>& settings() {
       cache_control_setting("feed", "NEWSZONE_CACHE_CONTROL_FEED"),
       cache_control_setting("sitemap", "NEWSZONE_CACHE_CONTROL_SITEMAP"),
       cache_control_setting("robots", "NEWSZONE_CACHE_CONTROL_ROBOTS"),
+      {"admin.secure_cookies", "NEWSZONE_ADMIN_SECURE_COOKIES",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         auto b = parse_bool(what, v);
+         if (!b) return b.error();
+         c.admin_secure_cookies = *b;
+         return Ok();
+       }},
+      {"admin.session_idle_seconds", "NEWSZONE_ADMIN_SESSION_IDLE_SECONDS",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         auto n = parse_integer(what, v, 1, int64_t{366} * 24 * 3600);
+         if (!n) return n.error();
+         c.admin_session_idle_seconds = *n;
+         return Ok();
+       }},
+      {"admin.session_max_seconds", "NEWSZONE_ADMIN_SESSION_MAX_SECONDS",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         auto n = parse_integer(what, v, 1, int64_t{366} * 24 * 3600);
+         if (!n) return n.error();
+         c.admin_session_max_seconds = *n;
+         return Ok();
+       }},
+      {"admin.login_window_seconds", "NEWSZONE_ADMIN_LOGIN_WINDOW_SECONDS",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         // At most a day: a lock lasts no longer than the window.
+         auto n = parse_integer(what, v, 1, 24 * 3600);
+         if (!n) return n.error();
+         c.admin_login_window_seconds = *n;
+         return Ok();
+       }},
+      {"admin.login_account_failures", "NEWSZONE_ADMIN_LOGIN_ACCOUNT_FAILURES",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         auto n = parse_integer(what, v, 1, 1000);
+         if (!n) return n.error();
+         c.admin_login_account_failures = static_cast<int>(*n);
+         return Ok();
+       }},
+      {"admin.login_address_failures", "NEWSZONE_ADMIN_LOGIN_ADDRESS_FAILURES",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         auto n = parse_integer(what, v, 1, 100000);
+         if (!n) return n.error();
+         c.admin_login_address_failures = static_cast<int>(*n);
+         return Ok();
+       }},
       {"log.level", "NEWSZONE_LOG_LEVEL",
        [](Config& c, const std::string& what, const std::string& v) -> Status {
          if (auto s = check_log_level(what, v); !s) return s;

@@ -73,6 +73,22 @@ struct Config {
   // home, section, topic, article, feed, sitemap, robots, default.  [cache.control] article =
   // "...", NEWSZONE_CACHE_CONTROL_ARTICLE and so on.
   std::map<std::string, std::string> cache_control;
+  // The admin's session cookie carries Secure (sent over https only). Switch off only to use
+  // the admin over plain http, e.g. on 127.0.0.1.  [admin] secure_cookies,
+  // NEWSZONE_ADMIN_SECURE_COOKIES.
+  bool admin_secure_cookies = true;
+  // A signed-in session ends after this many seconds without a request (default 12 h) and
+  // this many after sign-in whatever the activity (default 7 days).  [admin]
+  // session_idle_seconds, session_max_seconds; NEWSZONE_ADMIN_SESSION_IDLE_SECONDS, ..._MAX_...
+  int64_t admin_session_idle_seconds = 12 * 3600;
+  int64_t admin_session_max_seconds = 7 * 24 * 3600;
+  // Failed sign-ins are counted over this many seconds (default 15 min): an account with
+  // login_account_failures (5) is refused for the rest of the window, an address with
+  // login_address_failures (30) gets 429.  [admin] login_window_seconds,
+  // login_account_failures, login_address_failures; NEWSZONE_ADMIN_LOGIN_...
+  int64_t admin_login_window_seconds = 15 * 60;
+  int admin_login_account_failures = 5;
+  int admin_login_address_failures = 30;
 };
 
 // Flags given on the command line; unset ones leave the config alone.

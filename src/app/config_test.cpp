@@ -167,6 +167,26 @@ TEST_F(ConfigTest, PollerAndFeedsTablesAreRead) {
   EXPECT_NE(bad.error().message.find("NEWSZONE_WEBSUB_HUB"), std::string::npos);
 }
 
+TEST_F(ConfigTest, AdminSessionsAreSecureByDefaultAndTheirLimitsConfigurable) {
+  auto defaults = load_config({}, env_of({}));
+  ASSERT_TRUE(defaults) << defaults.error().message;
+  EXPECT_TRUE(defaults->admin_secure_cookies);
+  EXPECT_EQ(defaults->admin_session_idle_seconds, 12 * 3600);
+  EXPECT_EQ(defaults->admin_login_account_failures, 5);
+  std::string file = write_config(
+      "[admin]\nsecure_cookies = false\nlogin_window_seconds = 60\n"
+      "login_account_failures = 3\n");
+  auto config = load_config({.config_file = file},
+                            env_of({{"NEWSZONE_ADMIN_SESSION_MAX_SECONDS", "3600"}}));
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_FALSE(config->admin_secure_cookies);
+  EXPECT_EQ(config->admin_login_window_seconds, 60);
+  EXPECT_EQ(config->admin_login_account_failures, 3);
+  EXPECT_EQ(config->admin_session_max_seconds, 3600);
+  // A lock lasts no longer than the window, so the window is bounded.
+  EXPECT_FALSE(load_config({}, env_of({{"NEWSZONE_ADMIN_LOGIN_WINDOW_SECONDS", "999999"}})));
+}
+
 TEST(ListenAddressTest, ParsesHostAndPort) {
   auto v4 = parse_listen_address("127.0.0.1:8080");
   ASSERT_TRUE(v4);

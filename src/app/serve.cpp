@@ -8,6 +8,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "admin/admin.h"
 #include "api/api.h"
 #include "app/cdn_purger.h"
 #include "app/demo_site.h"
@@ -133,8 +134,24 @@ int serve(const Config& config, const ServeOptions& options) {
                                        .items = config.feed_items,
                                        .websub_hub = config.websub_hub}};
   api::ApiServices api_services{.store = **store, .clock = clock};
+  admin::AdminServices admin_services{
+      .store = **store,
+      .site = services,
+      .settings = {
+          .secure_cookies = config.admin_secure_cookies,
+          .session_idle = std::chrono::seconds(config.admin_session_idle_seconds),
+          .session_max = std::chrono::seconds(config.admin_session_max_seconds),
+          .login_window = std::chrono::seconds(config.admin_login_window_seconds),
+          .account_failures = config.admin_login_account_failures,
+          .address_failures = config.admin_login_address_failures}};
+  if (!config.admin_secure_cookies) {
+    spdlog::warn("admin session cookies are sent without Secure ([admin] secure_cookies): "
+                 "use this only over plain http on a trusted network");
+  }
   http::Router router;
   api::add_api_routes(router, api_services);
+  // Before the site's routes: "/{section}/" would otherwise match /admin/ and /partner/.
+  admin::add_admin_routes(router, admin_services);
   web::add_site_routes(router, services);
 
   http::ServerConfig server_config{

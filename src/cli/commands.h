@@ -42,5 +42,6 @@ void add_source_command(CLI::App& app, Common& common);
 void add_tag_command(CLI::App& app, Common& common);
 void add_retag_command(CLI::App& app, Common& common);
 void add_reindex_command(CLI::App& app, Common& common);
+void add_user_command(CLI::App& app, Common& common);
 
 }  // namespace nz::cli

@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
   nz::cli::add_ingest_command(app, common);
   nz::cli::add_sanitize_command(app, common);
   nz::cli::add_token_command(app, common);
+  nz::cli::add_user_command(app, common);
   nz::cli::add_source_command(app, common);
   nz::cli::add_tag_command(app, common);
   nz::cli::add_retag_command(app, common);

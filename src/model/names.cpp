@@ -5,6 +5,7 @@
 #include "model/source.h"
 #include "model/section.h"
 #include "model/topic.h"
+#include "model/user.h"
 
 namespace nz::model {
 
@@ -142,6 +143,38 @@ bool is_valid_link_rel(std::string_view rel) {
     }
   }
   return true;
+}
+
+std::string_view to_string(Role role) {
+  switch (role) {
+    case Role::kAdmin: return "admin";
+    case Role::kEditor: return "editor";
+    case Role::kPartner: return "partner";
+  }
+  return "partner";
+}
+
+std::optional<Role> parse_role(std::string_view text) {
+  for (auto r : {Role::kAdmin, Role::kEditor, Role::kPartner}) {
+    if (to_string(r) == text) return r;
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(ActorKind kind) {
+  switch (kind) {
+    case ActorKind::kUser: return "user";
+    case ActorKind::kToken: return "token";
+    case ActorKind::kCli: return "cli";
+  }
+  return "cli";
+}
+
+std::optional<ActorKind> parse_actor_kind(std::string_view text) {
+  for (auto k : {ActorKind::kUser, ActorKind::kToken, ActorKind::kCli}) {
+    if (to_string(k) == text) return k;
+  }
+  return std::nullopt;
 }
 
 }  // namespace nz::model

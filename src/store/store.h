@@ -9,6 +9,7 @@
 #include <string>
 
 #include "store/article_store.h"
+#include "store/audit_store.h"
 #include "store/delivery_store.h"
 #include "store/partner_store.h"
 #include "store/section_store.h"
@@ -16,6 +17,7 @@
 #include "store/source_store.h"
 #include "store/token_store.h"
 #include "store/topic_store.h"
+#include "store/user_store.h"
 
 namespace nz::store {
 
@@ -34,7 +36,9 @@ class Store : public SiteStore,
               public ArticleStore,
               public TokenStore,
               public SourceStore,
-              public DeliveryStore {
+              public DeliveryStore,
+              public UserStore,
+              public AuditStore {
  public:
   // Writes a consistent copy of the whole database to `path` while others keep reading and
   // writing. kInvalidInput when path exists; kUnavailable when it cannot be written.

@@ -153,6 +153,33 @@ class SqliteStore final : public store::Store {
                          const std::string& result) override;
   Result<std::vector<model::Delivery>> list_deliveries(const DeliveryFilter& filter) override;
 
+  // store::UserStore
+  Result<model::User> add_user(const model::User& user) override;
+  Result<model::User> find_user(model::UserId id) override;
+  Result<model::User> find_user_by_email(std::string_view email) override;
+  Result<std::vector<model::User>> list_users() override;
+  Status set_user_disabled(model::UserId id, bool disabled) override;
+  Status add_session(const model::Session& session) override;
+  Result<model::Session> find_session(std::string_view id_hash) override;
+  Status touch_session(std::string_view id_hash, core::Timestamp last_seen) override;
+  Status delete_session(std::string_view id_hash) override;
+  Result<int64_t> delete_expired_sessions(core::Timestamp now,
+                                          core::Timestamp idle_since) override;
+  Status record_login_failure(std::string_view account, std::string_view address,
+                              core::Timestamp at, core::Timestamp forget_before) override;
+  Result<LoginFailureCounts> count_login_failures(std::string_view account,
+                                                  std::string_view address,
+                                                  core::Timestamp since) override;
+  Status clear_login_failures(std::string_view account) override;
+  Status record_login_success(model::UserId user, std::string_view address,
+                              core::Timestamp at) override;
+  Result<bool> is_known_address(model::UserId user, std::string_view address,
+                                core::Timestamp since) override;
+
+  // store::AuditStore
+  Result<model::AuditEntry> append_audit(const model::AuditEntry& entry) override;
+  Result<std::vector<model::AuditEntry>> list_audit(const AuditFilter& filter) override;
+
   // store::Store
   // Copies through SQLite's online backup API from a reader connection, in one step so the copy
   // is one consistent snapshot; writers carry on meanwhile (WAL). The copy is written to

@@ -1497,5 +1497,196 @@ TEST_F(SqliteStoreTest, SitemapMonthsAreBuiltFromArticlesStoredBeforeTheMigratio
   EXPECT_EQ(months->at(0).lastmod, at(1705320100));
 }
 
+// ---- users, sessions, failed logins (007_accounts.sql) ----
+
+constexpr const char* kHash = "$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA";
+
+TEST_F(SqliteStoreTest, UsersAreFoundByEmailWhateverItsCase) {
+  auto user = store_->add_user({.email = "Editor@Example.org", .role = model::Role::kEditor,
+                                .password_hash = kHash, .created = clock_.now()});
+  ASSERT_TRUE(user) << user.error().message;
+  EXPECT_GT(user->id, 0);
+  auto found = store_->find_user_by_email("editor@example.ORG");
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_EQ(found->id, user->id);
+  EXPECT_EQ(found->email, "Editor@Example.org");
+  EXPECT_EQ(found->role, model::Role::kEditor);
+  EXPECT_EQ(found->password_hash, kHash);
+  EXPECT_EQ(store_->find_user_by_email("nobody@example.org").error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(store_->add_user({.email = "EDITOR@example.org", .role = model::Role::kAdmin,
+                              .password_hash = kHash})
+                .error().code,
+            ErrorCode::kConflict);
+}
+
+TEST_F(SqliteStoreTest, PartnerUsersNeedAnExistingPartnerAndOnlyThey) {
+  auto partner = store_->add_partner({.slug = "pdo", .name = "People's Daily Online"});
+  ASSERT_TRUE(partner);
+  EXPECT_EQ(store_->add_user({.email = "p@x.org", .role = model::Role::kPartner,
+                              .password_hash = kHash})
+                .error().code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->add_user({.email = "e@x.org", .role = model::Role::kEditor,
+                              .partner_id = partner->id, .password_hash = kHash})
+                .error().code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->add_user({.email = "p@x.org", .role = model::Role::kPartner,
+                              .partner_id = 999, .password_hash = kHash})
+                .error().code,
+            ErrorCode::kNotFound);
+  auto user = store_->add_user({.email = "p@x.org", .role = model::Role::kPartner,
+                                .partner_id = partner->id, .password_hash = kHash});
+  ASSERT_TRUE(user) << user.error().message;
+  EXPECT_EQ(store_->find_user(user->id)->partner_id, partner->id);
+  EXPECT_EQ(store_->list_users()->size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, OnlyPasswordHashesFromArgon2idAreStored) {
+  EXPECT_FALSE(store_->add_user({.email = "a@x.org", .role = model::Role::kAdmin,
+                                 .password_hash = "plain text password"}));
+  EXPECT_EQ(store_->list_users()->size(), 0u);
+}
+
+TEST_F(SqliteStoreTest, SessionsAreFoundByHashTouchedAndDeleted) {
+  auto user = store_->add_user({.email = "a@x.org", .role = model::Role::kAdmin,
+                                .password_hash = kHash});
+  ASSERT_TRUE(user);
+  model::Session session{.id_hash = "abc", .user_id = user->id, .csrf_token = "csrf",
+                         .created = at(1000), .expires = at(5000), .last_seen = at(1000),
+                         .address = "127.0.0.1"};
+  ASSERT_TRUE(store_->add_session(session));
+  EXPECT_EQ(store_->add_session(session).error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(store_->touch_session("abc", at(2000)));
+  ASSERT_TRUE(store_->touch_session("abc", at(1500)));  // never moves back
+  auto found = store_->find_session("abc");
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_EQ(found->user_id, user->id);
+  EXPECT_EQ(found->csrf_token, "csrf");
+  EXPECT_EQ(found->last_seen, at(2000));
+  EXPECT_EQ(found->expires, at(5000));
+  ASSERT_TRUE(store_->delete_session("abc"));
+  EXPECT_EQ(store_->find_session("abc").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->add_session({.id_hash = "x", .user_id = 999, .csrf_token = "c"})
+                .error().code,
+            ErrorCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, ExpiredAndIdleSessionsAreDeletedOthersKept) {
+  auto user = store_->add_user({.email = "a@x.org", .role = model::Role::kAdmin,
+                                .password_hash = kHash});
+  ASSERT_TRUE(user);
+  auto add = [&](std::string hash, int64_t expires, int64_t last_seen) {
+    ASSERT_TRUE(store_->add_session({.id_hash = hash, .user_id = user->id, .csrf_token = "c",
+                                     .created = at(0), .expires = at(expires),
+                                     .last_seen = at(last_seen)}));
+  };
+  add("past-end", 900, 990);
+  add("idle", 5000, 100);
+  add("live", 5000, 990);
+  auto deleted = store_->delete_expired_sessions(at(1000), at(500));
+  ASSERT_TRUE(deleted) << deleted.error().message;
+  EXPECT_EQ(*deleted, 2);
+  EXPECT_TRUE(store_->find_session("live"));
+  EXPECT_FALSE(store_->find_session("idle"));
+}
+
+TEST_F(SqliteStoreTest, DisablingAUserEndsTheirSessions) {
+  auto user = store_->add_user({.email = "a@x.org", .role = model::Role::kEditor,
+                                .password_hash = kHash});
+  ASSERT_TRUE(user);
+  ASSERT_TRUE(store_->add_session({.id_hash = "s1", .user_id = user->id, .csrf_token = "c",
+                                   .expires = at(5000)}));
+  ASSERT_TRUE(store_->set_user_disabled(user->id, true));
+  EXPECT_TRUE(store_->find_user(user->id)->disabled);
+  EXPECT_EQ(store_->find_session("s1").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->set_user_disabled(999, true).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, LoginFailuresAreCountedPerAccountAndAddressInTheWindow) {
+  ASSERT_TRUE(store_->record_login_failure("a@x.org", "10.0.0.1", at(100), at(0)));
+  ASSERT_TRUE(store_->record_login_failure("a@x.org", "10.0.0.2", at(200), at(0)));
+  ASSERT_TRUE(store_->record_login_failure("b@x.org", "10.0.0.1", at(300), at(0)));
+  auto counts = store_->count_login_failures("a@x.org", "10.0.0.1", at(150));
+  ASSERT_TRUE(counts) << counts.error().message;
+  EXPECT_EQ(counts->account, 1);  // the one at 100 is outside the window
+  EXPECT_EQ(counts->address, 1);
+  EXPECT_EQ(counts->oldest_account_failure, at(200));
+  counts = store_->count_login_failures("a@x.org", "10.0.0.1", at(0));
+  EXPECT_EQ(counts->account, 2);
+  EXPECT_EQ(counts->address, 2);
+  ASSERT_TRUE(store_->clear_login_failures("a@x.org"));
+  counts = store_->count_login_failures("a@x.org", "10.0.0.1", at(0));
+  EXPECT_EQ(counts->account, 0);
+  EXPECT_EQ(counts->address, 1);
+  EXPECT_FALSE(counts->oldest_account_failure);
+}
+
+TEST_F(SqliteStoreTest, OldLoginFailuresAreForgottenAsNewOnesArrive) {
+  ASSERT_TRUE(store_->record_login_failure("a@x.org", "10.0.0.1", at(100), at(0)));
+  ASSERT_TRUE(store_->record_login_failure("a@x.org", "10.0.0.1", at(1000), at(500)));
+  EXPECT_EQ(raw_query("SELECT count(*) FROM login_failures"), "1");
+}
+
+TEST_F(SqliteStoreTest, AddressesAUserSignedInFromAreKnownForAWhile) {
+  auto user = store_->add_user({.email = "a@x.org", .role = model::Role::kEditor,
+                                .password_hash = kHash});
+  ASSERT_TRUE(user);
+  ASSERT_TRUE(store_->record_login_success(user->id, "10.0.0.1", at(100)));
+  ASSERT_TRUE(store_->record_login_success(user->id, "10.0.0.1", at(500)));
+  EXPECT_TRUE(*store_->is_known_address(user->id, "10.0.0.1", at(400)));
+  EXPECT_FALSE(*store_->is_known_address(user->id, "10.0.0.1", at(600)));
+  EXPECT_FALSE(*store_->is_known_address(user->id, "10.0.0.2", at(0)));
+}
+
+// ---- audit log ----
+
+TEST_F(SqliteStoreTest, AuditEntriesAreListedNewestFirstWithTheirActor) {
+  auto user = store_->add_user({.email = "a@x.org", .role = model::Role::kAdmin,
+                                .password_hash = kHash});
+  ASSERT_TRUE(user);
+  auto first = store_->append_audit({.at = at(100), .actor_kind = model::ActorKind::kCli,
+                                     .actor_label = "cli", .action = "user.add",
+                                     .target = "user:1", .after_json = R"({"role":"admin"})"});
+  ASSERT_TRUE(first) << first.error().message;
+  auto second = store_->append_audit({.at = at(200), .actor_kind = model::ActorKind::kUser,
+                                      .user_id = user->id, .actor_label = "a@x.org",
+                                      .action = "user.disable", .target = "user:2",
+                                      .before_json = R"({"disabled":false})",
+                                      .after_json = R"({"disabled":true})",
+                                      .address = "127.0.0.1"});
+  ASSERT_TRUE(second) << second.error().message;
+  auto entries = store_->list_audit({});
+  ASSERT_TRUE(entries) << entries.error().message;
+  ASSERT_EQ(entries->size(), 2u);
+  EXPECT_EQ(entries->at(0).action, "user.disable");
+  EXPECT_EQ(entries->at(0).user_id, user->id);
+  EXPECT_EQ(entries->at(0).before_json, R"({"disabled":false})");
+  EXPECT_EQ(entries->at(0).address, "127.0.0.1");
+  EXPECT_EQ(entries->at(1).actor_kind, model::ActorKind::kCli);
+  EXPECT_EQ(entries->at(1).at, at(100));
+  auto older = store_->list_audit({.before_id = second->id});
+  ASSERT_EQ(older->size(), 1u);
+  EXPECT_EQ(older->at(0).id, first->id);
+}
+
+TEST_F(SqliteStoreTest, AuditEntriesMustNameTheirActor) {
+  EXPECT_EQ(store_->append_audit({.actor_kind = model::ActorKind::kUser, .action = "x"})
+                .error().code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->append_audit({.actor_kind = model::ActorKind::kCli, .action = ""})
+                .error().code,
+            ErrorCode::kInvalidInput);
+}
+
+TEST_F(SqliteStoreTest, TheAuditLogRefusesUpdateAndDelete) {
+  ASSERT_TRUE(store_->append_audit({.at = at(100), .actor_kind = model::ActorKind::kCli,
+                                    .actor_label = "cli", .action = "user.add",
+                                    .target = "user:1"}));
+  EXPECT_NE(raw_exec("UPDATE audit_log SET action = 'nothing'"), SQLITE_OK);
+  EXPECT_NE(raw_exec("DELETE FROM audit_log"), SQLITE_OK);
+  EXPECT_EQ(raw_query("SELECT action FROM audit_log"), "user.add");
+}
+
 }  // namespace
 }  // namespace nz::store::sqlite
