@@ -92,6 +92,7 @@ std::optional<std::string> gzip(std::string_view data) {
   deflateEnd(&z);
   if (rc != Z_STREAM_END) return std::nullopt;
   out.resize(written);
+  out.shrink_to_fit();  // kept for long: give back deflateBound's slack (about the input size)
   return out;
 }
 
@@ -105,6 +106,7 @@ std::optional<std::string> brotli(std::string_view data) {
     return std::nullopt;
   }
   out.resize(size);
+  out.shrink_to_fit();
   return out;
 }
 

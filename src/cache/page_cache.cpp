@@ -49,13 +49,15 @@ std::shared_ptr<const std::string> CachedPage::hit_head(
 }
 
 size_t CachedPage::size() const {
-  size_t n = sizeof(CachedPage) + body->size() + etag.size();
+  // Capacities, not sizes: what the allocator really holds. Plus the cache's own bookkeeping
+  // for a page (map and list nodes, the key kept three times), roughly.
+  size_t n = sizeof(CachedPage) + body->capacity() + etag.capacity() + 256;
   for (const auto& [name, value] : headers) n += name.size() + value.size() + 64;
   for (const auto& key : keys) n += key.size() + 32;
   std::lock_guard lock(mutex_);
-  if (gzip_) n += gzip_->size();
-  if (brotli_) n += brotli_->size();
-  for (const auto& head : hit_heads_) n += head ? head->size() : 0;
+  if (gzip_) n += gzip_->capacity();
+  if (brotli_) n += brotli_->capacity();
+  for (const auto& head : hit_heads_) n += head ? head->capacity() : 0;
   return n;
 }
 
@@ -71,6 +73,7 @@ std::shared_ptr<CachedPage> make_page(int status,
   char etag[17];
   std::snprintf(etag, sizeof etag, "%016zx", std::hash<std::string>{}(body));
   page->etag = etag;
+  body.shrink_to_fit();  // a rendered page grew by doubling: up to half of it is slack
   page->body = std::make_shared<const std::string>(std::move(body));
   page->last_modified = TimePoint(std::chrono::seconds(seconds_of(rendered)));
   page->keys = std::move(keys);
