@@ -85,7 +85,8 @@ http::Response dashboard_page(const AdminServices& services, const http::Request
       .set("zones_none", zone_count == 0)
       .set("sources_total", std::to_string(sources->size()))
       .set("attention", std::move(attention))
-      .set("attention_none", attention_count == 0);
+      .set("attention_none", attention_count == 0 && !sources->empty())
+      .set("no_sources", sources->empty());
   return admin_page(services, "admin_dashboard", view);
 }
 
