@@ -4,13 +4,13 @@
 
 #include <algorithm>
 
+#include "crypto/password.h"
 #include "crypto/sodium_init.h"
 
 namespace nz::crypto {
 namespace {
 
-constexpr size_t kRandomBytes = 32;
-// URL-safe base64 of 32 bytes without padding.
+// URL-safe base64 of 32 random bytes without padding.
 constexpr size_t kEncodedChars = 43;
 
 bool is_base64url(char c) {
@@ -21,16 +21,8 @@ bool is_base64url(char c) {
 }  // namespace
 
 NewToken make_token() {
-  ensure_sodium();
-  unsigned char random[kRandomBytes];
-  randombytes_buf(random, sizeof random);
-  char encoded[sodium_base64_ENCODED_LEN(kRandomBytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
-  sodium_bin2base64(encoded, sizeof encoded, random, sizeof random,
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  sodium_memzero(random, sizeof random);
   NewToken out;
-  out.token = std::string(kTokenPrefix) + encoded;
-  sodium_memzero(encoded, sizeof encoded);
+  out.token = std::string(kTokenPrefix) + random_urlsafe();  // 256 bits (crypto/password.h)
   out.display = token_display(out.token);
   out.hash = token_hash(out.token);
   return out;

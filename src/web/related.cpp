@@ -4,20 +4,25 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
-#include <map>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace nz::web {
 namespace {
 
+// A bag of words, sorted, each with its count.
+using Words = std::vector<std::pair<std::string, int>>;
+
 // Words of four letters or more, ASCII lower-cased: enough to tell what a headline is about
-// without a stop-word list ("the", "and", "with" are shorter or common to all).
-std::map<std::string, int> words(const model::Article& a) {
-  std::map<std::string, int> out;
+// without a stop-word list ("the", "and", "with" are shorter or common to all). A sorted
+// vector, not a map: it is made for every candidate of every uncached article page.
+Words words(const model::Article& a) {
+  std::vector<std::string> all;
   std::string word;
   auto flush = [&] {
-    if (word.size() >= 4) ++out[word];
+    if (word.size() >= 4) all.push_back(word);
     word.clear();
   };
   for (const std::string* text : {&a.content.headline, &a.content.standfirst}) {
@@ -31,16 +36,33 @@ std::map<std::string, int> words(const model::Article& a) {
     }
     flush();
   }
+  std::sort(all.begin(), all.end());
+  Words out;
+  for (auto& w : all) {
+    if (!out.empty() && out.back().first == w) {
+      ++out.back().second;
+    } else {
+      out.emplace_back(std::move(w), 1);
+    }
+  }
   return out;
 }
 
-double cosine(const std::map<std::string, int>& a, const std::map<std::string, int>& b) {
+double cosine(const Words& a, const Words& b) {
   double dot = 0, na = 0, nb = 0;
-  for (const auto& [w, n] : a) {
-    na += n * n;
-    if (auto it = b.find(w); it != b.end()) dot += n * it->second;
-  }
+  for (const auto& [_, n] : a) na += n * n;
   for (const auto& [_, n] : b) nb += n * n;
+  // Both sorted: one merge finds the shared words.
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    int order = a[i].first.compare(b[j].first);
+    if (order == 0) {
+      dot += a[i++].second * b[j++].second;
+    } else if (order < 0) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
   return na == 0 || nb == 0 ? 0 : dot / std::sqrt(na * nb);
 }
 

@@ -28,7 +28,7 @@ struct RelatedCandidate {
 
 struct TopicFrequency {
   model::TopicId topic = 0;
-  int64_t articles = 0;  // listed articles with the topic
+  int64_t articles = 0;  // articles tagged with the topic (ArticleStore::count_topic_tags)
 };
 
 // The best `limit` candidates, best first; `exclude` are ids already shown on the page.
