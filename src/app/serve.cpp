@@ -118,6 +118,7 @@ int serve(const Config& config, const ServeOptions& options) {
     spdlog::error("search is off: {}", opened.error().message);
   }
 
+  web::PageContextCache context_cache([&store] { return (*store)->commit_token(); });
   web::SiteServices services{.site = **store,
                              .partners = **store,
                              .sections = **store,
@@ -132,7 +133,8 @@ int serve(const Config& config, const ServeOptions& options) {
                                        .include_partner_content =
                                            config.feeds_include_partner_content,
                                        .items = config.feed_items,
-                                       .websub_hub = config.websub_hub}};
+                                       .websub_hub = config.websub_hub},
+                             .context_cache = &context_cache};
   api::ApiServices api_services{.store = **store, .clock = clock};
   admin::AdminServices admin_services{
       .store = **store,

@@ -33,7 +33,28 @@ const model::Partner* PageContext::partner_of(const model::Section& section) con
   return it == partners.end() ? nullptr : &it->second;
 }
 
+std::optional<PageContext> PageContextCache::find(uint64_t token) const {
+  std::lock_guard lock(mutex_);
+  if (!context_ || token_ != token) return std::nullopt;
+  return *context_;
+}
+
+void PageContextCache::put(uint64_t token, const PageContext& context) {
+  auto copy = std::make_shared<const PageContext>(context);
+  std::lock_guard lock(mutex_);
+  token_ = token;
+  context_ = std::move(copy);
+}
+
 Result<PageContext> load_page_context(const SiteServices& services) {
+  // The token is read before the store: a commit in between makes the next request reload.
+  std::optional<uint64_t> token;
+  if (services.context_cache) {
+    token = services.context_cache->token();
+    if (token) {
+      if (auto kept = services.context_cache->find(*token)) return std::move(*kept);
+    }
+  }
   PageContext context;
   auto site = services.site.get_site();
   if (!site) return site.error();
@@ -44,6 +65,7 @@ Result<PageContext> load_page_context(const SiteServices& services) {
   auto partners = services.partners.list_partners();
   if (!partners) return partners.error();
   for (auto& p : *partners) context.partners.emplace(p.id, std::move(p));
+  if (token) services.context_cache->put(*token, context);
   return context;
 }
 

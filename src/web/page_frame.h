@@ -2,7 +2,11 @@
 // lists, pagination and error pages.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,7 +36,27 @@ struct PageContext {
   const model::Partner* partner_of(const model::Section& section) const;
 };
 
+// The site, its sections and its partners, as every page needs them: read from the store, or
+// taken from services.context_cache when nothing was committed since it was filled.
 Result<PageContext> load_page_context(const SiteServices& services);
+
+// The page context of the last load, with the store's commit token read before that load
+// (store::Store::commit_token): while the token stays the same nothing was committed, so the
+// context is still the store's. Thread-safe.
+class PageContextCache {
+ public:
+  explicit PageContextCache(std::function<std::optional<uint64_t>()> commit_token)
+      : commit_token_(std::move(commit_token)) {}
+  std::optional<uint64_t> token() const { return commit_token_(); }
+  std::optional<PageContext> find(uint64_t token) const;
+  void put(uint64_t token, const PageContext& context);
+
+ private:
+  std::function<std::optional<uint64_t>()> commit_token_;
+  mutable std::mutex mutex_;
+  std::optional<uint64_t> token_;
+  std::shared_ptr<const PageContext> context_;
+};
 
 // The frame's view: site name and language, navigation (current_path marked), stylesheet,
 // year and the <title> ("page_title — Site", or the site's name alone when page_title is empty).

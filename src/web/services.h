@@ -18,6 +18,7 @@ class TopicStore;
 
 namespace nz::web {
 
+class PageContextCache;
 class StaticFiles;
 
 // The site's choices for its feeds (web/feeds.h), from the config's [feeds] table.
@@ -42,6 +43,9 @@ struct SiteServices {
   // URLs per monthly sitemap file, 1..50,000 (app::Config::sitemap_urls_per_file).
   int64_t sitemap_urls_per_file = 50000;
   FeedSettings feeds{};
+  // Keeps the site, sections and partners between pages while nothing is committed
+  // (web/page_frame.h); nullptr: read them for every page.
+  PageContextCache* context_cache = nullptr;
 };
 
 }  // namespace nz::web
