@@ -6,6 +6,7 @@
 #include "admin/form.h"
 #include "admin/login_limits.h"
 #include "admin/session.h"
+#include "admin/tokens.h"
 
 namespace nz::admin {
 namespace {
@@ -121,6 +122,21 @@ TEST(UserJson, RecordsTheUserButNeverTheHash) {
   EXPECT_EQ(json, R"({"id":3,"email":"p@x.org","role":"partner","partner_id":7,)"
                   R"("disabled":false})");
   EXPECT_EQ(json.find("argon2id"), std::string::npos);
+}
+
+TEST(TokenJson, RecordsTheDisplayFormButNeverTheTokenOrItsHash) {
+  model::ApiToken token{.id = 7,
+                        .partner_id = 2,
+                        .name = "CMS",
+                        .prefix = "nzp_AbCd1234",
+                        .hash = "0123abcd",
+                        .created = at(1'700'000'000)};
+  EXPECT_EQ(token_json(token),
+            R"({"id":7,"partner_id":2,"name":"CMS","display":"nzp_AbCd1234",)"
+            R"("created":"2023-11-14T22:13:20Z","revoked":null})");
+  token.revoked = at(1'700'000'060);
+  EXPECT_NE(token_json(token).find(R"("revoked":"2023-11-14T22:14:20Z")"), std::string::npos);
+  EXPECT_EQ(token_json(token).find("0123abcd"), std::string::npos);
 }
 
 }  // namespace

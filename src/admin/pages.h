@@ -14,6 +14,9 @@ http::Response logout(const AdminServices& services, const http::Request& reques
 http::Response dashboard_page(const AdminServices& services, const http::Request& request);
 // partner_page.cpp: /partner/ for partner users, their own zones only.
 http::Response partner_page(const AdminServices& services, const http::Request& request);
+// partner_tokens_page.cpp: a partner user makes (shown once) and revokes their API tokens.
+http::Response create_token(const AdminServices& services, const http::Request& request);
+http::Response revoke_token(const AdminServices& services, const http::Request& request);
 // users_page.cpp: /admin/users and its forms, /admin/audit; admins only.
 http::Response users_page(const AdminServices& services, const http::Request& request);
 http::Response add_user(const AdminServices& services, const http::Request& request);

@@ -1,6 +1,7 @@
 // GET /partner/: a partner user's own zones, read-only. For each: the latest documents
 // delivered and what became of them, the sources polled for it and their state, and the
-// newest published articles; then the partner's API tokens (never the tokens themselves).
+// newest published articles; then the partner's API tokens (never the tokens themselves)
+// with the forms to make and revoke them (partner_tokens_page.cpp).
 // Only the signed-in user's partner is ever read: there is no parameter to name another.
 #include "admin/page.h"
 #include "admin/pages.h"
@@ -100,6 +101,8 @@ http::Response partner_page(const AdminServices& services, const http::Request& 
   render::View token_rows = render::View::list();
   for (const auto& t : *tokens) {
     token_rows.push(render::View()
+                        .set("id", std::to_string(t.id))
+                        .set("revoked", t.revoked.has_value())
                         .set("name", t.name)
                         .set("prefix", t.prefix)
                         .set("created", core::format_rfc3339(t.created))

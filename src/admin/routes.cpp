@@ -20,6 +20,8 @@ void add_admin_routes(http::Router& router, const AdminServices& services) {
   router.post("/admin/users/{id}/enable", route(enable_user));
   router.get("/admin/audit", route(audit_page));
   router.get("/partner/", route(partner_page));
+  router.post("/partner/tokens", route(create_token));
+  router.post("/partner/tokens/{id}/revoke", route(revoke_token));
   // /admin and /partner without the slash, and anything unknown below them, never reach the
   // reader pages ("/{section}/{article}" would take /admin/x): the same checks as every admin
   // page, then a private 404.

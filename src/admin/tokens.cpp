@@ -1,0 +1,103 @@
+#include "admin/tokens.h"
+
+#include <boost/json.hpp>
+
+#include "core/clock.h"
+#include "core/rfc3339.h"
+#include "crypto/token.h"
+#include "store/store.h"
+
+namespace nz::admin {
+namespace {
+
+constexpr size_t kMaxNameBytes = 100;
+
+Status audit(store::Store& store, const core::Clock& clock, const Actor& actor,
+             std::string action, const model::ApiToken& token, std::string before,
+             std::string after) {
+  auto appended = store.append_audit({.at = clock.now(),
+                                      .actor_kind = actor.kind,
+                                      .user_id = actor.user_id,
+                                      .actor_label = actor.label,
+                                      .action = std::move(action),
+                                      .target = "token:" + std::to_string(token.id),
+                                      .before_json = std::move(before),
+                                      .after_json = std::move(after),
+                                      .address = actor.address});
+  if (!appended) return appended.error();
+  return Ok();
+}
+
+std::string trimmed(std::string s) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && space(s.back())) s.pop_back();
+  size_t start = 0;
+  while (start < s.size() && space(s[start])) ++start;
+  return s.substr(start);
+}
+
+}  // namespace
+
+std::string token_json(const model::ApiToken& token) {
+  boost::json::object o;
+  o["id"] = token.id;
+  o["partner_id"] = token.partner_id;
+  o["name"] = token.name;
+  o["display"] = token.prefix;
+  o["created"] = core::format_rfc3339(token.created);
+  if (token.revoked) {
+    o["revoked"] = core::format_rfc3339(*token.revoked);
+  } else {
+    o["revoked"] = nullptr;
+  }
+  return boost::json::serialize(o);
+}
+
+Result<MadeToken> create_partner_token(store::Store& store, const core::Clock& clock,
+                                       model::PartnerId partner, std::string name,
+                                       const Actor& actor) {
+  name = trimmed(std::move(name));
+  if (name.empty()) name = "API token";
+  if (name.size() > kMaxNameBytes) {
+    return Error::InvalidInput("a token's name has at most " + std::to_string(kMaxNameBytes) +
+                               " characters");
+  }
+  crypto::NewToken made = crypto::make_token();
+  MadeToken out{.token = std::move(made.token)};
+  Status done = store.atomically([&]() -> Status {
+    auto added = store.add_token({.partner_id = partner,
+                                  .name = name,
+                                  .prefix = made.display,
+                                  .hash = made.hash,
+                                  .created = clock.now()});
+    if (!added) return added.error();
+    out.stored = *added;
+    return audit(store, clock, actor, "token.create", out.stored, "", token_json(out.stored));
+  });
+  if (!done) return done.error();
+  return out;
+}
+
+Result<model::ApiToken> revoke_partner_token(store::Store& store, const core::Clock& clock,
+                                             model::PartnerId partner, model::TokenId id,
+                                             const Actor& actor) {
+  model::ApiToken after;
+  Status done = store.atomically([&]() -> Status {
+    auto before = store.find_token(id);
+    if (!before) return before.error();
+    if (before->partner_id != partner) {
+      return Error::NotFound("no token " + std::to_string(id));
+    }
+    after = *before;
+    if (before->revoked) return Ok();  // revoked already: nothing changes, nothing to record
+    const core::Timestamp now = clock.now();
+    if (auto revoked = store.revoke_token(id, now); !revoked) return revoked;
+    after.revoked = now;
+    return audit(store, clock, actor, "token.revoke", after, token_json(*before),
+                 token_json(after));
+  });
+  if (!done) return done.error();
+  return after;
+}
+
+}  // namespace nz::admin
