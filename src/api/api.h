@@ -30,6 +30,8 @@ struct ApiServices {
 // The body always lists each item by index: status (created, updated, unchanged, duplicate,
 // failed), id, version, url, and the error when it failed.
 http::Response push_articles(const ApiServices& services, const http::Request& request);
+// GET /api/v1/openapi.json: this API in OpenAPI 3.1 (openapi.cpp).
+http::Response openapi_document();
 
 // GET /websub/{source}: a hub verifying our subscription (answers the challenge).
 // POST /websub/{source}: a hub delivering the feed; checked against the subscription's
