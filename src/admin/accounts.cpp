@@ -22,23 +22,23 @@ bool looks_like_email(std::string_view email) {
                       [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; });
 }
 
-Status audit(store::Store& store, const core::Clock& clock, const Actor& actor,
-             std::string action, const model::User& user, std::string before,
-             std::string after) {
+}  // namespace
+
+Status record_change(store::Store& store, const core::Clock& clock, const Actor& actor,
+                     std::string action, std::string target, std::string before,
+                     std::string after) {
   auto appended = store.append_audit({.at = clock.now(),
                                       .actor_kind = actor.kind,
                                       .user_id = actor.user_id,
                                       .actor_label = actor.label,
                                       .action = std::move(action),
-                                      .target = "user:" + std::to_string(user.id),
+                                      .target = std::move(target),
                                       .before_json = std::move(before),
                                       .after_json = std::move(after),
                                       .address = actor.address});
   if (!appended) return appended.error();
   return Ok();
 }
-
-}  // namespace
 
 std::string normalize_email(std::string_view email) {
   while (!email.empty() && (email.front() == ' ' || email.front() == '\t')) email.remove_prefix(1);
@@ -103,7 +103,8 @@ Result<model::User> create_user(store::Store& store, const core::Clock& clock,
     auto stored = store.add_user(user);
     if (!stored) return stored.error();
     added = *stored;
-    return audit(store, clock, actor, "user.add", added, "", user_json(added));
+    return record_change(store, clock, actor, "user.add", "user:" + std::to_string(added.id), "",
+                         user_json(added));
   });
   if (!done) return done.error();
   return added;
@@ -122,8 +123,9 @@ Result<model::User> set_user_disabled(store::Store& store, const core::Clock& cl
     if (auto set = store.set_user_disabled(id, disabled); !set) return set;
     after = *before;
     after.disabled = disabled;
-    return audit(store, clock, actor, disabled ? "user.disable" : "user.enable", after,
-                 user_json(*before), user_json(after));
+    return record_change(store, clock, actor, disabled ? "user.disable" : "user.enable",
+                         "user:" + std::to_string(after.id), user_json(*before),
+                         user_json(after));
   });
   if (!done) return done.error();
   return after;

@@ -28,6 +28,13 @@ struct Actor {
   }
 };
 
+// Appends one change to the audit log: `actor` did `action` to `target` ("user:3",
+// "token:7"), with the JSON before and after ("" for none). Call it inside the change's own
+// store transaction, so that a change is never without its row.
+Status record_change(store::Store& store, const core::Clock& clock, const Actor& actor,
+                     std::string action, std::string target, std::string before,
+                     std::string after);
+
 struct NewUser {
   std::string email;
   model::Role role = model::Role::kEditor;

@@ -12,22 +12,6 @@ namespace {
 
 constexpr size_t kMaxNameBytes = 100;
 
-Status audit(store::Store& store, const core::Clock& clock, const Actor& actor,
-             std::string action, const model::ApiToken& token, std::string before,
-             std::string after) {
-  auto appended = store.append_audit({.at = clock.now(),
-                                      .actor_kind = actor.kind,
-                                      .user_id = actor.user_id,
-                                      .actor_label = actor.label,
-                                      .action = std::move(action),
-                                      .target = "token:" + std::to_string(token.id),
-                                      .before_json = std::move(before),
-                                      .after_json = std::move(after),
-                                      .address = actor.address});
-  if (!appended) return appended.error();
-  return Ok();
-}
-
 std::string trimmed(std::string s) {
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   while (!s.empty() && space(s.back())) s.pop_back();
@@ -72,7 +56,8 @@ Result<MadeToken> create_partner_token(store::Store& store, const core::Clock& c
                                   .created = clock.now()});
     if (!added) return added.error();
     out.stored = *added;
-    return audit(store, clock, actor, "token.create", out.stored, "", token_json(out.stored));
+    return record_change(store, clock, actor, "token.create",
+                         "token:" + std::to_string(out.stored.id), "", token_json(out.stored));
   });
   if (!done) return done.error();
   return out;
@@ -93,8 +78,8 @@ Result<model::ApiToken> revoke_partner_token(store::Store& store, const core::Cl
     const core::Timestamp now = clock.now();
     if (auto revoked = store.revoke_token(id, now); !revoked) return revoked;
     after.revoked = now;
-    return audit(store, clock, actor, "token.revoke", after, token_json(*before),
-                 token_json(after));
+    return record_change(store, clock, actor, "token.revoke", "token:" + std::to_string(after.id),
+                         token_json(*before), token_json(after));
   });
   if (!done) return done.error();
   return after;
