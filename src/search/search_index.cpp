@@ -474,8 +474,12 @@ Result<SearchResults> SearchIndex::Impl::run(Xapian::Database& db, const SearchQ
 Result<SearchResults> SearchIndex::search(const SearchQuery& query, core::Timestamp now) const {
   std::unique_ptr<Impl::Reader> reader;
   // A reader whose revision the writer has since overwritten gets DatabaseModifiedError:
-  // it reopens at the newest revision and tries once more.
-  for (int attempt = 0; attempt < 2; ++attempt) {
+  // it reopens at the newest revision and tries again. While the indexer catches up it may
+  // commit every few milliseconds, and on a busy machine two retries were not always enough
+  // (SearchIndexTest.SearchesRunWhileTheIndexerWrites failed 2 times in 150 runs), so a
+  // search tries up to kSearchAttempts times before answering "try again".
+  constexpr int kSearchAttempts = 8;
+  for (int attempt = 0; attempt < kSearchAttempts; ++attempt) {
     try {
       if (!reader) reader = impl_->acquire();
       reader->db.reopen();
@@ -489,7 +493,7 @@ Result<SearchResults> SearchIndex::search(const SearchQuery& query, core::Timest
     }
   }
   return Error::Unavailable("search index " + impl_->current_gen() +
-                            " changed during the search twice; try again");
+                            " changed during every attempt to search it; try again");
 }
 
 Result<std::string> new_generation(const std::string& dir) {
