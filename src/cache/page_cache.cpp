@@ -22,15 +22,18 @@ std::shared_ptr<const std::string> CachedPage::bytes_for(Coding& coding, bool& m
     coding = Coding::kIdentity;
     return body;
   }
-  std::lock_guard lock(mutex_);
   auto& coded = coding == Coding::kGzip ? gzip_ : brotli_;
-  bool& tried = coding == Coding::kGzip ? gzip_tried_ : brotli_tried_;
-  if (!tried) {
-    tried = true;
-    made = true;
-    auto bytes = coding == Coding::kGzip ? gzip(*body) : brotli(*body);
-    if (bytes && bytes->size() < body->size()) {
-      coded = std::make_shared<const std::string>(std::move(*bytes));
+  auto& tried = coding == Coding::kGzip ? gzip_tried_ : brotli_tried_;
+  // Once tried, `coded` never changes again: every later hit reads it without the lock.
+  if (!tried.load(std::memory_order_acquire)) {
+    std::lock_guard lock(mutex_);
+    if (!tried.load(std::memory_order_relaxed)) {
+      made = true;
+      auto bytes = coding == Coding::kGzip ? gzip(*body) : brotli(*body);
+      if (bytes && bytes->size() < body->size()) {
+        coded = std::make_shared<const std::string>(std::move(*bytes));
+      }
+      tried.store(true, std::memory_order_release);
     }
   }
   if (!coded) {
@@ -42,10 +45,16 @@ std::shared_ptr<const std::string> CachedPage::bytes_for(Coding& coding, bool& m
 
 std::shared_ptr<const std::string> CachedPage::hit_head(
     Coding coding, const std::function<std::string()>& make) const {
-  std::lock_guard lock(mutex_);
-  auto& head = hit_heads_[static_cast<int>(coding)];
-  if (!head) head = std::make_shared<const std::string>(make());
-  return head;
+  const int i = static_cast<int>(coding);
+  // As with the coded bytes: made once under the lock, then only read.
+  if (!hit_head_made_[i].load(std::memory_order_acquire)) {
+    std::lock_guard lock(mutex_);
+    if (!hit_head_made_[i].load(std::memory_order_relaxed)) {
+      hit_heads_[i] = std::make_shared<const std::string>(make());
+      hit_head_made_[i].store(true, std::memory_order_release);
+    }
+  }
+  return hit_heads_[i];
 }
 
 size_t CachedPage::size() const {

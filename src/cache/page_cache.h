@@ -14,6 +14,7 @@
 // outside it.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -61,10 +62,13 @@ class CachedPage {
   size_t size() const;
 
  private:
+  // Each coded form and hit head is made once under mutex_ and then never changed, so readers
+  // that see its flag set read it without the lock (hits from every thread share a page).
   mutable std::mutex mutex_;
   mutable std::shared_ptr<const std::string> gzip_, brotli_;
-  mutable bool gzip_tried_ = false, brotli_tried_ = false;
+  mutable std::atomic<bool> gzip_tried_{false}, brotli_tried_{false};
   mutable std::shared_ptr<const std::string> hit_heads_[3];
+  mutable std::atomic<bool> hit_head_made_[3] = {false, false, false};
 };
 
 // Makes a page from a rendered body: computes its ETag.

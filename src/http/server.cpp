@@ -1,14 +1,18 @@
-// Server: Boost.Beast HTTP/1.1 on one io_context run by a pool of worker threads.
+// Server: Boost.Beast HTTP/1.1 with one io_context per worker thread.
 //
-// Every connection is a Session on its own strand, and everything it waits for is
-// asynchronous, so a silent or slow client costs a socket and a timer, never a thread.
-// Control work (accepting, signals, shutdown) runs on one more strand.
+// Each worker thread runs its own io_context, and every connection lives on one of them from
+// accept to close, so a connection's handlers never run concurrently and need no strand, and
+// the workers share no queue or lock on the way of a request (as nginx's worker processes
+// do). Everything a session waits for is asynchronous, so a silent or slow client costs a
+// socket and a timer, never a thread. Control work (accepting, signals, shutdown) runs on a
+// control io_context on the thread that called run(); accepted sockets are dealt to the
+// workers in turn.
 //
-// Shutdown: stop() marks the server stopping and posts begin_shutdown() to the control strand,
-// which closes the acceptor and asks each session to close if it is idle. A session that is
-// reading or handling a request finishes it, answers with "Connection: close" and closes.
-// When the last session is gone run() returns; if shutdown_grace passes first, the io_context
-// is stopped and the remaining sockets are closed.
+// Shutdown: stop() marks the server stopping and posts begin_shutdown() to the control
+// context, which closes the acceptor and asks each session to close if it is idle. A session
+// that is reading or handling a request finishes it, answers with "Connection: close" and
+// closes. When the last session is gone run() returns; if shutdown_grace passes first, the
+// workers are stopped and the remaining sockets are closed.
 #include "http/server.h"
 
 #include <algorithm>
@@ -29,8 +33,8 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -47,6 +51,11 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
+// A connection's socket and stream name their worker's executor type, not asio's
+// type-erased any_io_executor, which would copy and destroy it on every operation.
+using WorkerExecutor = asio::io_context::executor_type;
+using Socket = asio::basic_stream_socket<tcp, WorkerExecutor>;
+using Stream = beast::basic_stream<tcp, WorkerExecutor, beast::unlimited_rate_policy>;
 
 // How long an error response waits for the client to stop sending before the socket closes.
 // Closing with unread data makes the kernel send RST, which can destroy the response in
@@ -189,7 +198,7 @@ struct Shared {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, Shared& shared, std::shared_ptr<Registry> registry)
+  Session(Socket socket, Shared& shared, std::shared_ptr<Registry> registry)
       : stream_(std::move(socket)), shared_(shared), registry_(std::move(registry)) {
     boost::system::error_code ec;
     auto endpoint = stream_.socket().remote_endpoint(ec);
@@ -219,7 +228,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // Used by run() after the io_context stopped and no thread runs it.
   void force_close() { close(); }
 
-  asio::any_io_executor executor() { return stream_.get_executor(); }
+  WorkerExecutor executor() { return stream_.get_executor(); }
 
  private:
   enum class State { kIdle, kReading, kHandling, kWriting, kClosing };
@@ -553,7 +562,7 @@ class Session : public std::enable_shared_from_this<Session> {
     std::string user_agent;
   };
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   Shared& shared_;
   std::shared_ptr<Registry> registry_;
   beast::flat_buffer buffer_;
@@ -572,7 +581,7 @@ class Session : public std::enable_shared_from_this<Session> {
 class Server::State {
  public:
   State(ServerConfig config, RequestHandler handler, ErrorPageHandler on_error)
-      : control_(asio::make_strand(ioc_)),
+      : control_(1),
         acceptor_(control_),
         accept_retry_(control_),
         grace_timer_(control_),
@@ -581,6 +590,12 @@ class Server::State {
     shared_.handler = std::move(handler);
     shared_.on_error = std::move(on_error);
     if (shared_.config.access_log) shared_.access = access_logger();
+    int n = shared_.config.threads > 0 ? shared_.config.threads
+                                       : static_cast<int>(std::thread::hardware_concurrency());
+    n = std::max(n, 1);
+    workers_.reserve(n);
+    // Concurrency hint 1: each is run by one thread (it still takes posts from the others).
+    for (int i = 0; i < n; ++i) workers_.push_back(std::make_unique<asio::io_context>(1));
   }
 
   ~State() {
@@ -659,22 +674,33 @@ class Server::State {
       accept();
     });
 
-    int n = shared_.config.threads > 0 ? shared_.config.threads
-                                       : static_cast<int>(std::thread::hardware_concurrency());
-    n = std::max(n, 1);
-    std::vector<std::thread> workers;
-    workers.reserve(n - 1);
-    for (int i = 1; i < n; ++i) workers.emplace_back([this] { run_loop(); });
-    run_loop();
-    for (auto& t : workers) t.join();
+    // The workers run until their work guards go: a worker with no connection waits.
+    std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+    std::vector<std::thread> threads;
+    guards.reserve(workers_.size());
+    threads.reserve(workers_.size());
+    for (auto& worker : workers_) {
+      guards.push_back(asio::make_work_guard(*worker));
+      threads.emplace_back([&ioc = *worker] { run_loop(ioc); });
+    }
+    // The control context runs out of work when the server has stopped: the acceptor is
+    // closed and the last session gone, or shutdown_grace passed.
+    run_loop(control_);
+    if (registry_->size() > 0) {
+      for (auto& worker : workers_) worker->stop();
+    }
+    guards.clear();
+    for (auto& t : threads) t.join();
 
-    // Grace ran out: no thread runs the io_context now, so sockets can be closed directly; a
+    // Grace ran out: no thread runs the workers now, so sockets can be closed directly; a
     // short second run lets the aborted operations complete and the sessions go.
-    if (ioc_.stopped() && registry_->size() > 0) {
+    if (registry_->size() > 0) {
       spdlog::warn("http: shutdown grace passed; closing {} connections", registry_->size());
       for (auto& session : registry_->snapshot()) session->force_close();
-      ioc_.restart();
-      ioc_.run_for(std::chrono::seconds(1));
+      for (auto& worker : workers_) {
+        worker->restart();
+        worker->run_for(std::chrono::milliseconds(1000 / static_cast<int>(workers_.size())));
+      }
     }
     std::lock_guard lock(registry_->mu);
     registry_->on_empty = nullptr;
@@ -686,11 +712,11 @@ class Server::State {
   }
 
  private:
-  void run_loop() {
+  static void run_loop(asio::io_context& ioc) {
     // Handlers catch what they call; this only keeps a worker alive if something slips past.
     while (true) {
       try {
-        ioc_.run();
+        ioc.run();
         return;
       } catch (const std::exception& e) {
         spdlog::error("http: worker caught: {}", e.what());
@@ -702,8 +728,11 @@ class Server::State {
 
   void accept() {
     if (shared_.stopping || !acceptor_.is_open()) return;
-    acceptor_.async_accept(asio::make_strand(ioc_), [this](beast::error_code ec,
-                                                           tcp::socket socket) {
+    // The next socket belongs to the next worker in turn, for its whole life.
+    auto& worker = *workers_[next_worker_++ % workers_.size()];
+    auto peer = std::make_shared<Socket>(worker.get_executor());
+    acceptor_.async_accept(*peer, [this, peer](beast::error_code ec) {
+      Socket socket = std::move(*peer);
       if (ec == asio::error::operation_aborted || shared_.stopping) return;
       if (ec) {
         // EMFILE and friends: wait a moment instead of spinning on the same error.
@@ -737,16 +766,17 @@ class Server::State {
       asio::post(session->executor(), [session] { session->on_stop(); });
     }
     grace_timer_.expires_after(shared_.config.shutdown_grace);
-    grace_timer_.async_wait([this](beast::error_code ec) {
-      if (ec || registry_->size() == 0) return;
-      ioc_.stop();
-    });
+    // Waiting on the timer keeps the control context running; it returns when the timer
+    // fires (grace passed) or the last session's on_empty cancels it.
+    grace_timer_.async_wait([](beast::error_code) {});
   }
 
-  // ioc_ is declared first so that it is destroyed last: sockets and timers below need it.
-  asio::io_context ioc_;
+  // The contexts are declared first so that they are destroyed last: sockets and timers below
+  // need them. Sessions left in a worker's queue are destroyed with it.
+  std::vector<std::unique_ptr<asio::io_context>> workers_;
+  asio::io_context control_;
+  size_t next_worker_ = 0;  // used on the control context only
   Shared shared_;
-  asio::strand<asio::io_context::executor_type> control_;
   tcp::acceptor acceptor_;
   asio::steady_timer accept_retry_;
   asio::steady_timer grace_timer_;
