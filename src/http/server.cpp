@@ -6,7 +6,10 @@
 // do). Everything a session waits for is asynchronous, so a silent or slow client costs a
 // socket and a timer, never a thread. Control work (accepting, signals, shutdown) runs on a
 // control io_context on the thread that called run(); accepted sockets are dealt to the
-// workers in turn.
+// workers in turn. A request that changes something (POST, PUT, PATCH, DELETE: a partner's
+// batch push, an admin form) may take long, so its handler runs on a separate pool and its
+// answer is sent from the connection's worker: the readers sharing that worker never wait
+// for it.
 //
 // Shutdown: stop() marks the server stopping and posts begin_shutdown() to the control
 // context, which closes the acceptor and asks each session to close if it is idle. A session
@@ -35,6 +38,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -194,6 +198,7 @@ struct Shared {
   ErrorPageHandler on_error;
   std::shared_ptr<spdlog::logger> access;  // null when access logging is off
   std::atomic<bool> stopping{false};
+  asio::thread_pool* writes = nullptr;     // runs the handlers of requests that change things
 };
 
 class Session : public std::enable_shared_from_this<Session> {
@@ -353,25 +358,39 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     request.body = std::move(breq.body());
 
-    Response response;
+    bool reads = request.method == Method::kGet || request.method == Method::kHead ||
+                 request.method == Method::kOptions;
+    if (reads || !shared_.writes) return answer(call_handler(request), request.method);
+    // The pool runs the handler; the answer goes back to this connection's worker, where
+    // everything else of the session runs. The session stays alive in the lambdas.
+    asio::post(*shared_.writes, [self = shared_from_this(), request = std::move(request)]() mutable {
+      auto response = std::make_shared<Response>(self->call_handler(request));
+      asio::post(self->stream_.get_executor(), [self, response, method = request.method] {
+        self->answer(std::move(*response), method);
+      });
+    });
+  }
+
+  Response call_handler(Request& request) {
     try {
-      response = shared_.handler(request);
+      return shared_.handler(request);
     } catch (const std::exception& e) {
       spdlog::error("http: handler for {} {} threw: {}", request_line_.method,
                     log_escape(request.target), e.what());
-      response = error_page(request);
     } catch (...) {
       spdlog::error("http: handler for {} {} threw a non-std exception", request_line_.method,
                     log_escape(request.target));
-      response = error_page(request);
     }
+    return error_page(request);
+  }
 
+  void answer(Response response, Method method) {
+    auto& breq = parser_->get();
     bool keep_alive = breq.keep_alive() && !shared_.stopping;
     if (auto connection = response.header("connection"); connection && iequals(*connection, "close")) {
       keep_alive = false;
     }
-    write(std::move(response), request.method == Method::kHead, breq.version(), keep_alive,
-          false);
+    write(std::move(response), method == Method::kHead, breq.version(), keep_alive, false);
   }
 
   // Fills path and query from the target. Origin-form "/p?q" and "*" are what servers see;
@@ -596,6 +615,7 @@ class Server::State {
     workers_.reserve(n);
     // Concurrency hint 1: each is run by one thread (it still takes posts from the others).
     for (int i = 0; i < n; ++i) workers_.push_back(std::make_unique<asio::io_context>(1));
+    shared_.writes = &writes_;
   }
 
   ~State() {
@@ -691,6 +711,9 @@ class Server::State {
     }
     guards.clear();
     for (auto& t : threads) t.join();
+    // Handlers still running on the pool finish here (their answers are dropped with the
+    // stopped workers' queues if grace passed).
+    writes_.join();
 
     // Grace ran out: no thread runs the workers now, so sockets can be closed directly; a
     // short second run lets the aborted operations complete and the sessions go.
@@ -777,6 +800,9 @@ class Server::State {
   asio::io_context control_;
   size_t next_worker_ = 0;  // used on the control context only
   Shared shared_;
+  // Handlers of POST, PUT, PATCH and DELETE: writes wait on the store's one writer anyway,
+  // so two threads are plenty, and they keep a long batch off the readers' workers.
+  asio::thread_pool writes_{2};
   tcp::acceptor acceptor_;
   asio::steady_timer accept_retry_;
   asio::steady_timer grace_timer_;

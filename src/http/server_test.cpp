@@ -442,6 +442,43 @@ TEST(ServerTest, SilentClientDoesNotBlockOthersOnOneThread) {
   EXPECT_LT(SteadyClock::now() - start, 2s);
 }
 
+// A partner's big batch or an admin form runs on the writes pool: on a server with one worker,
+// readers are answered while it is still running, and a stop waits for it to finish.
+TEST(ServerTest, LongPostDoesNotHoldUpReadersOnItsWorker) {
+  ServerConfig config = TestServer::small_config();
+  config.threads = 1;
+  std::promise<void> entered;
+  std::promise<void> release;
+  auto released = release.get_future().share();
+  TestServer server(
+      [&, released](Request& request) {
+        if (request.method != Method::kPost) return Response::text(200, "read");
+        entered.set_value();
+        released.wait_for(kWait);
+        return Response::text(200, "posted " + request.body);
+      },
+      config);
+  Client writer(server.port());
+  ASSERT_TRUE(writer.send("POST /push HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nbatch"));
+  ASSERT_EQ(entered.get_future().wait_for(kWait), std::future_status::ready);
+
+  // The POST is still inside its handler; the reader is answered on the only worker.
+  Client reader(server.port());
+  ASSERT_TRUE(reader.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+  auto r = reader.read_response();
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.body, "read");
+
+  server.server().stop();
+  EXPECT_FALSE(server.wait_finished(200ms));  // the POST still runs
+  release.set_value();
+  auto posted = writer.read_response();
+  ASSERT_TRUE(posted.ok);
+  EXPECT_EQ(posted.body, "posted batch");
+  EXPECT_EQ(posted.headers["connection"], "close");
+  EXPECT_TRUE(server.wait_finished(3000ms));
+}
+
 TEST(ServerTest, ReadTimeoutClosesHalfSentRequest) {
   ServerConfig config = TestServer::small_config();
   config.read_timeout = 1s;
