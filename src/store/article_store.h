@@ -19,6 +19,9 @@ struct PageRequest {
   // Count the matching articles of all pages (ArticlePage::total). The count walks every
   // match, so blocks that show a few stories (More News, Related, feeds) leave it off.
   bool count_total = true;
+  // Read each article's body_html. Lists that show headlines and standfirsts (pages, Related)
+  // leave it off and get it empty: a body is most of an article row's bytes.
+  bool with_body = true;
 };
 
 struct ArticlePage {

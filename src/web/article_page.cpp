@@ -122,8 +122,9 @@ http::Response article_page(const SiteServices& services, const http::Request& r
   if (section->is_zone() && section->topic_id) {
     auto topic = services.topics.find_topic(*section->topic_id);
     if (!topic) return error_page_for(services, topic.error());
-    auto others = services.articles.list_topic_articles(
-        topic->id, {.offset = 0, .limit = kMoreNewsCount, .count_total = false}, article->id);
+    const store::PageRequest few{
+        .offset = 0, .limit = kMoreNewsCount, .count_total = false, .with_body = false};
+    auto others = services.articles.list_topic_articles(topic->id, few, article->id);
     if (!others) return error_page_for(services, others.error());
     for (const auto& a : others->articles) shown.push_back(a.id);
     keys.add(topic_key(topic->id)).add_articles(others->articles);
@@ -144,9 +145,11 @@ http::Response article_page(const SiteServices& services, const http::Request& r
   std::vector<TopicFrequency> frequencies;
   for (const model::Topic& t : *topics) {
     keys.add(topic_key(t.id));
-    auto page = services.articles.list_topic_articles(
-        t.id, {.offset = 0, .limit = kRelatedCandidatesPerTopic, .count_total = false},
-        article->id);
+    const store::PageRequest newest{.offset = 0,
+                                    .limit = kRelatedCandidatesPerTopic,
+                                    .count_total = false,
+                                    .with_body = false};
+    auto page = services.articles.list_topic_articles(t.id, newest, article->id);
     if (!page) return error_page_for(services, page.error());
     auto tagged = services.articles.count_topic_tags(t.id);
     if (!tagged) return error_page_for(services, tagged.error());

@@ -21,7 +21,10 @@ http::Response home_page(const SiteServices& services, const http::Request& requ
   keys.add(std::string(kSiteKey));
   for (const auto& section : context->sections) {
     auto page = services.articles.list_section_articles(
-        section.id, {.offset = 0, .limit = kHomeArticlesPerSection, .count_total = false});
+        section.id, {.offset = 0,
+                     .limit = kHomeArticlesPerSection,
+                     .count_total = false,
+                     .with_body = false});
     if (!page) return error_page_for(services, page.error());
     keys.add(section_key(section.id)).add_articles(page->articles);
     const model::Partner* partner = context->partner_of(section);

@@ -25,7 +25,9 @@ http::Response section_page(const SiteServices& services, const http::Request& r
   auto page_number = requested_page(request);
   if (!page_number) return error_page_for(services, page_number.error());
   auto page = services.articles.list_section_articles(
-      section->id, {.offset = (*page_number - 1) * kArticlesPerPage, .limit = kArticlesPerPage});
+      section->id, {.offset = (*page_number - 1) * kArticlesPerPage,
+                    .limit = kArticlesPerPage,
+                    .with_body = false});
   if (!page) return error_page_for(services, page.error());
   if (*page_number > 1 && page->articles.empty()) {
     return error_page_for(services, Error::NotFound("no such page"));

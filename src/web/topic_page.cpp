@@ -20,7 +20,9 @@ http::Response topic_page(const SiteServices& services, const http::Request& req
   auto page_number = requested_page(request);
   if (!page_number) return error_page_for(services, page_number.error());
   auto page = services.articles.list_topic_articles(
-      topic->id, {.offset = (*page_number - 1) * kArticlesPerPage, .limit = kArticlesPerPage},
+      topic->id, {.offset = (*page_number - 1) * kArticlesPerPage,
+                  .limit = kArticlesPerPage,
+                  .with_body = false},
       std::nullopt);
   if (!page) return error_page_for(services, page.error());
   if (*page_number > 1 && page->articles.empty()) {

@@ -20,6 +20,12 @@ constexpr std::string_view kArticleColumns =
     "a.language, a.original_url, a.metadata_json, a.published, a.updated, a.ingested, "
     "a.status, a.version, a.embargo_until, a.duplicate_of, a.simhash, a.withdrawn_by, "
     "a.withdrawn_at";
+// The same without the body, for PageRequest::with_body false: body_html reads as "".
+constexpr std::string_view kListColumns =
+    "a.id, a.section_id, a.guid, a.slug, a.headline, a.standfirst, '', a.author, "
+    "a.language, a.original_url, a.metadata_json, a.published, a.updated, a.ingested, "
+    "a.status, a.version, a.embargo_until, a.duplicate_of, a.simhash, a.withdrawn_by, "
+    "a.withdrawn_at";
 
 // What makes an article "listed" (store/article_store.h); ?now is bound to the store's now.
 constexpr std::string_view kListed =
@@ -458,7 +464,8 @@ Result<ArticlePage> SqliteStore::list_section_articles(model::SectionId section,
       if (!total) return total.error().with_context(what);
       out.total = *total;
     }
-    auto stmt = conn.prepare("SELECT " + std::string(kArticleColumns) +
+    auto columns = page.with_body ? kArticleColumns : kListColumns;
+    auto stmt = conn.prepare("SELECT " + std::string(columns) +
                              " FROM articles a WHERE a.section_id = ?1 AND " +
                              std::string(kListed) +
                              " ORDER BY a.published DESC, a.id DESC LIMIT ?2 OFFSET ?3");
@@ -490,7 +497,8 @@ Result<ArticlePage> SqliteStore::list_topic_articles(model::TopicId topic, PageR
       if (!total) return total.error().with_context(what);
       out.total = *total;
     }
-    auto stmt = conn.prepare("SELECT " + std::string(kArticleColumns) + std::string(kFrom) +
+    auto columns = page.with_body ? kArticleColumns : kListColumns;
+    auto stmt = conn.prepare("SELECT " + std::string(columns) + std::string(kFrom) +
                              " ORDER BY a.published DESC, a.id DESC LIMIT ?3 OFFSET ?4");
     if (!stmt) return stmt.error();
     stmt->bind(1, topic).bind(2, exclude).bind(3, page.limit).bind(4, page.offset).bind(9, now);
@@ -603,9 +611,8 @@ Result<int64_t> SqliteStore::last_change_seq() {
 
 Result<int64_t> SqliteStore::count_topic_tags(model::TopicId topic) {
   return impl_->read([&](Connection& conn) -> Result<int64_t> {
-    // Index-only: article_topics_topic_removed (006_page_changes.sql).
-    auto stmt = conn.prepare(
-        "SELECT count(*) FROM article_topics WHERE topic_id = ?1 AND removed = 0");
+    // Kept by triggers as tags change (008_topic_counts.sql); no row: never tagged.
+    auto stmt = conn.prepare("SELECT articles FROM topic_counts WHERE topic_id = ?1");
     if (!stmt) return stmt.error();
     stmt->bind(1, topic);
     auto n = count(*stmt);

@@ -612,6 +612,41 @@ TEST_F(SqliteStoreTest, AListingAskedForNoCountListsTheSameAndCountsNothing) {
   EXPECT_EQ(section->articles.size(), 3u);
 }
 
+// count_topic_tags reads a count the tags' triggers keep: it must follow every way a tag comes
+// and goes, and agree with counting the tags themselves.
+TEST_F(SqliteStoreTest, TopicTagCountFollowsTaggingUntaggingAndRetagging) {
+  auto news = add_section("news");
+  auto fi = store_->upsert_topic({.kind = model::TopicKind::kCountry, .key = "FI",
+                                  .name = "Finland", .slug = "finland"});
+  auto se = store_->upsert_topic({.kind = model::TopicKind::kCountry, .key = "SE",
+                                  .name = "Sweden", .slug = "sweden"});
+  ASSERT_TRUE(fi && se);
+  EXPECT_EQ(*store_->count_topic_tags(fi->id), 0);
+  auto a = save(article(news.id, "n1", "One")).article.id;
+  auto b = save(article(news.id, "n2", "Two")).article.id;
+
+  ASSERT_TRUE(store_->tag_article(a, fi->id, model::TagSource::kTagger));
+  ASSERT_TRUE(store_->tag_article(b, fi->id, model::TagSource::kZone));
+  ASSERT_TRUE(store_->tag_article(b, fi->id, model::TagSource::kEditor));  // same tag again
+  EXPECT_EQ(*store_->count_topic_tags(fi->id), 2);
+
+  ASSERT_TRUE(store_->untag_article(a, fi->id));  // kept as removed: no longer counted
+  EXPECT_EQ(*store_->count_topic_tags(fi->id), 1);
+  ASSERT_TRUE(store_->untag_article(a, fi->id));  // removing twice takes nothing more
+  EXPECT_EQ(*store_->count_topic_tags(fi->id), 1);
+  ASSERT_TRUE(store_->tag_article(a, fi->id, model::TagSource::kEditor));  // an editor's again
+  EXPECT_EQ(*store_->count_topic_tags(fi->id), 2);
+
+  // The tagger's set replaces only the tagger's own tags: b gains SE and keeps FI, which is an
+  // editor's tag now.
+  ASSERT_TRUE(store_->set_tagger_topics(b, std::vector<model::TopicId>{se->id}));
+  EXPECT_EQ(*store_->count_topic_tags(se->id), 1);
+  EXPECT_EQ(*store_->count_topic_tags(fi->id), 2);
+  auto listed = store_->list_topic_articles(fi->id, {.limit = 10}, std::nullopt);
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(listed->total, 2);
+}
+
 TEST_F(SqliteStoreTest, EmbargoEndsAreFoundWithoutAnyWrite) {
   auto news = add_section("news");
   auto free_now = article(news.id, "e0", "Free");
