@@ -240,8 +240,12 @@ http::Response sections_page(const AdminServices& services, const http::Request&
     if (!page) return admin_error_for(services, page.error(), &principal);
     const model::Partner* partner = context->partner_of(s);
     std::string contract;
-    if (s.contract_start || s.contract_end) {
-      contract = s.contract_start.value_or("…") + " – " + s.contract_end.value_or("…");
+    if (s.contract_start && s.contract_end) {
+      contract = *s.contract_start + " – " + *s.contract_end;
+    } else if (s.contract_start) {
+      contract = "from " + *s.contract_start;
+    } else if (s.contract_end) {
+      contract = "until " + *s.contract_end;
     }
     rows.push(render::View()
                   .set("id", std::to_string(s.id))
