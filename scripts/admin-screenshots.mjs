@@ -4,6 +4,7 @@
 //   node scripts/admin-screenshots.mjs [BUILD_DIR]   (default build; needs
 //   `scripts/install-deps --browser` and `npm ci`)
 import { spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +35,7 @@ const base = await new Promise((resolve, reject) => {
     if (m) { clearTimeout(timer); resolve(m[1]); }
   });
 });
+let feedServer = null;
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -43,6 +45,39 @@ try {
        '--password-stdin']);
   cli(['user', 'add', '--email', 'desk@people.example', '--role', 'partner', '--partner',
        'peoples-daily-online', '--password-stdin']);
+  cli(['source', 'add', '--zone', 'china-news-zone', '--url',
+       'https://en.people.cn/rss/China.xml', '--every', '15m']);
+  cli(['source', 'add', '--zone', 'china-news-zone', '--url',
+       'https://en.people.cn/rss/Business.xml', '--every', '1h']);
+  // A partner feed on 127.0.0.1 for the source page's "Test fetch".
+  const items = ['Shanghai port handles record container volume',
+                 'New high-speed line links Chengdu and Chongqing',
+                 'Panda cubs make their public debut in Chengdu'];
+  const feedXml = '<?xml version="1.0"?><rss version="2.0"><channel><title>PDO Business</title>' +
+    items.map((t, i) => `<item><guid>pdo-${i}</guid><title>${t}</title>` +
+              `<link>https://en.people.cn/n3/${i}.html</link><description>Text.</description>` +
+              '</item>').join('') + '</channel></rss>';
+  feedServer = http.createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/rss+xml' });
+    res.end(feedXml);
+  });
+  await new Promise((resolve) => feedServer.listen(0, '127.0.0.1', resolve));
+  cli(['source', 'add', '--zone', 'china-news-zone', '--url',
+       `http://127.0.0.1:${feedServer.address().port}/business.xml`, '--every', '30m']);
+  const testFetch = async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('button:text-is("Test fetch")')]);
+  };
+  // The zone's edit page with a disclaimer being typed: the live preview under the form.
+  const editZone = async (page) => {
+    await page.click('a:text-is("China News Zone")');
+    await page.waitForSelector('#section-form');
+    const disclaimer = page.locator('textarea[name=disclaimer]');
+    await disclaimer.fill('{{SITE}} does not exercise editorial control over this section; ' +
+                          '{{partner}} answers for its topics and content.');
+    await page.waitForFunction(() => document.querySelector('#zone-preview .disclaimer')
+      ?.textContent.includes('answers for its topics'));
+    await page.evaluate(() => window.scrollTo(0, 0));
+  };
   const shoot = async (email, pages) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -58,8 +93,9 @@ try {
     if (page.url().includes('/admin/login')) {
       throw new Error('sign-in failed: ' + (await page.textContent('main')));
     }
-    for (const [url, file] of pages) {
+    for (const [url, file, before] of pages) {
       await page.goto(base + url);
+      if (before) await before(page);
       await page.screenshot({ path: path.join(OUT, file), fullPage: true });
     }
     await context.close();
@@ -67,11 +103,15 @@ try {
   await shoot(null, []);
   await shoot('editor-in-chief@helsinkitimes.example', [
     ['/admin/', 'admin-dashboard.png'], ['/admin/users', 'admin-users.png'],
-    ['/admin/audit', 'admin-audit.png']]);
+    ['/admin/audit', 'admin-audit.png'], ['/admin/sections', 'admin-sections.png'],
+    ['/admin/sections', 'admin-zone-edit.png', editZone],
+    ['/admin/partners', 'admin-partners.png'], ['/admin/sources', 'admin-sources.png'],
+    ['/admin/sources/3', 'admin-source.png', testFetch]]);
   await shoot('desk@people.example', [['/partner/', 'partner-portal.png']]);
   console.log('admin-screenshots: wrote docs/screenshots/admin-*.png and partner-portal.png');
 } finally {
   await browser.close();
+  if (feedServer) feedServer.close();
   server.kill();
   rmSync(tmp, { recursive: true, force: true });
 }

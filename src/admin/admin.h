@@ -39,8 +39,8 @@ struct AdminServices {
   AdminSettings settings{};
 };
 
-// Adds /admin/login, /admin/logout, /admin/, /admin/users, /admin/audit, /partner/ and
-// /partner/tokens.
+// Adds /admin/login, /admin/logout, /admin/, /admin/users, /admin/audit, /admin/sections,
+// /admin/partners, /admin/sources, /partner/ and /partner/tokens.
 void add_admin_routes(http::Router& router, const AdminServices& services);
 
 }  // namespace nz::admin

@@ -39,6 +39,9 @@ render::View admin_frame(const AdminServices& services, const web::PageContext& 
       item("Your zones", "/partner/");
     } else {
       item("Dashboard", "/admin/");
+      item("Sections", "/admin/sections");
+      item("Partners", "/admin/partners");
+      item("Sources", "/admin/sources");
       if (who->user.role == model::Role::kAdmin) {
         item("Users", "/admin/users");
         item("Audit log", "/admin/audit");

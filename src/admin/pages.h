@@ -23,5 +23,23 @@ http::Response add_user(const AdminServices& services, const http::Request& requ
 http::Response disable_user(const AdminServices& services, const http::Request& request);
 http::Response enable_user(const AdminServices& services, const http::Request& request);
 http::Response audit_page(const AdminServices& services, const http::Request& request);
+// sections_page.cpp, partners_page.cpp, sources_page.cpp: /admin/sections, /admin/partners,
+// /admin/sources and their forms; admins and editors.
+http::Response sections_page(const AdminServices& services, const http::Request& request);
+http::Response new_section_page(const AdminServices& services, const http::Request& request);
+http::Response section_edit_page(const AdminServices& services, const http::Request& request);
+http::Response save_section(const AdminServices& services, const http::Request& request);
+http::Response preview_section(const AdminServices& services, const http::Request& request);
+http::Response partners_page(const AdminServices& services, const http::Request& request);
+http::Response add_partner(const AdminServices& services, const http::Request& request);
+http::Response partner_edit_page(const AdminServices& services, const http::Request& request);
+http::Response save_partner(const AdminServices& services, const http::Request& request);
+http::Response sources_page(const AdminServices& services, const http::Request& request);
+http::Response add_source_submit(const AdminServices& services, const http::Request& request);
+http::Response source_page(const AdminServices& services, const http::Request& request);
+http::Response save_source(const AdminServices& services, const http::Request& request);
+http::Response pause_source(const AdminServices& services, const http::Request& request);
+http::Response resume_source(const AdminServices& services, const http::Request& request);
+http::Response test_source(const AdminServices& services, const http::Request& request);
 
 }  // namespace nz::admin

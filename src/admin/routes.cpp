@@ -19,6 +19,25 @@ void add_admin_routes(http::Router& router, const AdminServices& services) {
   router.post("/admin/users/{id}/disable", route(disable_user));
   router.post("/admin/users/{id}/enable", route(enable_user));
   router.get("/admin/audit", route(audit_page));
+  // Sections, zones, partners and sources (sections_page.cpp, partners_page.cpp,
+  // sources_page.cpp). "new" and "preview" before "{id}".
+  router.get("/admin/sections", route(sections_page));
+  router.get("/admin/sections/new", route(new_section_page));
+  router.post("/admin/sections", route(save_section));
+  router.post("/admin/sections/preview", route(preview_section));
+  router.get("/admin/sections/{id}", route(section_edit_page));
+  router.post("/admin/sections/{id}", route(save_section));
+  router.get("/admin/partners", route(partners_page));
+  router.post("/admin/partners", route(add_partner));
+  router.get("/admin/partners/{id}", route(partner_edit_page));
+  router.post("/admin/partners/{id}", route(save_partner));
+  router.get("/admin/sources", route(sources_page));
+  router.post("/admin/sources", route(add_source_submit));
+  router.get("/admin/sources/{id}", route(source_page));
+  router.post("/admin/sources/{id}", route(save_source));
+  router.post("/admin/sources/{id}/pause", route(pause_source));
+  router.post("/admin/sources/{id}/resume", route(resume_source));
+  router.post("/admin/sources/{id}/test", route(test_source));
   router.get("/partner/", route(partner_page));
   router.post("/partner/tokens", route(create_token));
   router.post("/partner/tokens/{id}/revoke", route(revoke_token));

@@ -4,7 +4,7 @@
 
 #include "app/article_json.h"
 #include "app/import.h"
-#include "app/topic_spec.h"
+#include "topics/topic_spec.h"
 
 namespace nz::app {
 
@@ -62,7 +62,7 @@ Result<bool> seed_demo_site(store::Store& store, const core::Clock& clock) {
       auto partner = store.find_partner_by_name(str(o, "partner"));
       if (!partner) return partner.error().with_context("demo zone partner");
       section.partner_id = partner->id;
-      auto spec = parse_topic_spec(str(o, "topic"));
+      auto spec = topics::parse_topic_spec(str(o, "topic"));
       if (!spec) return spec.error();
       auto topic = store.upsert_topic(*spec);
       if (!topic) return topic.error();

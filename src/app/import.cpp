@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "app/topic_spec.h"
+#include "topics/topic_spec.h"
 #include "ingest/store_item.h"
 #include "ingest/tagging.h"
 
@@ -14,7 +14,7 @@ Result<store::SaveResult> import_article(store::Store& store, const ArticleImpor
   // Resolve topics before writing, so that a bad spec writes nothing.
   std::vector<model::Topic> topics;
   for (const auto& spec : item.topics) {
-    auto topic = parse_topic_spec(spec);
+    auto topic = topics::parse_topic_spec(spec);
     if (!topic) return topic.error();
     topics.push_back(std::move(*topic));
   }

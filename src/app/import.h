@@ -12,7 +12,7 @@
 namespace nz::app {
 
 // Saves one article and its tags. A zone that holds articles for review gets them as pending.
-// kNotFound when the section does not exist; topic spec errors as parse_topic_spec.
+// kNotFound when the section does not exist; topic spec errors as topics::parse_topic_spec.
 Result<store::SaveResult> import_article(store::Store& store, const ArticleImport& item);
 
 struct ImportReport {

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "admin/partner_changes.h"
 #include "cli/commands.h"
 #include "cli/store_access.h"
 #include "cli/table.h"
@@ -31,7 +32,7 @@ void add_partner_command(CLI::App& app, Common& common) {
     model::Partner p{.slug = flags->slug.empty() ? core::slugify(flags->name) : flags->slug,
                      .name = flags->name,
                      .url = flags->url};
-    auto added = store->add_partner(p);
+    auto added = admin::create_partner(*store, clock, p, admin::Actor::cli());
     if (!added) return report(common, added.error());
     std::cout << "partner " << added->slug << " added (id " << added->id << ")\n";
   });

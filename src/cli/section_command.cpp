@@ -3,7 +3,7 @@
 #include <iostream>
 #include <memory>
 
-#include "app/topic_spec.h"
+#include "admin/section_changes.h"
 #include "cli/commands.h"
 #include "cli/store_access.h"
 #include "cli/table.h"
@@ -13,13 +13,10 @@
 namespace nz::cli {
 namespace {
 
-// Flags shared by "zone add" and "zone set"; unset ones leave the field alone.
-struct ZoneFlags {
+// Flags shared by "zone add" and "zone set"; unset ones leave the field alone. The checks
+// are admin/section_changes.h's, the same the admin's forms pass.
+struct ZoneFlags : admin::SectionChanges {
   std::string slug;
-  std::optional<std::string> title, description, partner, topic, topic_name, moderation,
-      contract_start, contract_end, attribution, disclaimer, link_rel, canonical;
-  std::optional<bool> noindex, paid_content;
-  std::optional<int> position;
 };
 
 void add_zone_options(CLI::App* cmd, ZoneFlags& f) {
@@ -43,59 +40,6 @@ void add_zone_options(CLI::App* cmd, ZoneFlags& f) {
                   "host (default) or partner: which page the zone's articles name as canonical; "
                   "partner uses each article's original URL when it has one");
   cmd->add_option("--position", f.position, "order in navigation and on the front page");
-}
-
-Status check_date(const char* flag, const std::optional<std::string>& date) {
-  if (!date || date->empty()) return Ok();
-  if (date->size() != 10 || !core::parse_rfc3339(*date)) {
-    return Error::InvalidInput(std::string(flag) + " must be a date YYYY-MM-DD, not \"" + *date + "\"");
-  }
-  return Ok();
-}
-
-// Applies the flags that are set to the zone.
-Status apply_zone_flags(store::Store& store, const ZoneFlags& f, model::Section& zone) {
-  if (f.title) zone.title = *f.title;
-  if (f.description) zone.description = *f.description;
-  if (f.partner) {
-    auto partner = store.find_partner_by_name(*f.partner);
-    if (!partner) {
-      return Error::NotFound("no partner \"" + *f.partner +
-                             "\"; add it first with `newszone partner add --name ...`");
-    }
-    zone.partner_id = partner->id;
-  }
-  if (f.topic) {
-    auto spec = app::parse_topic_spec(*f.topic, f.topic_name);
-    if (!spec) return spec.error().with_context("--topic");
-    auto topic = store.upsert_topic(*spec);
-    if (!topic) return topic.error();
-    zone.topic_id = topic->id;
-  }
-  if (f.moderation) {
-    auto policy = model::parse_moderation_policy(*f.moderation);
-    if (!policy) return Error::InvalidInput("--moderation must be auto-publish or hold-for-review");
-    zone.moderation = *policy;
-  }
-  if (auto s = check_date("--contract-start", f.contract_start); !s) return s;
-  if (auto s = check_date("--contract-end", f.contract_end); !s) return s;
-  if (f.contract_start) zone.contract_start = f.contract_start->empty() ? std::nullopt : f.contract_start;
-  if (f.contract_end) zone.contract_end = f.contract_end->empty() ? std::nullopt : f.contract_end;
-  if (zone.contract_start && zone.contract_end && *zone.contract_end < *zone.contract_start) {
-    return Error::InvalidInput("--contract-end is before --contract-start");
-  }
-  if (f.attribution) zone.attribution_template = *f.attribution;
-  if (f.disclaimer) zone.disclaimer_template = *f.disclaimer;
-  if (f.noindex) zone.noindex = *f.noindex;
-  if (f.link_rel) zone.link_rel = *f.link_rel;
-  if (f.paid_content) zone.paid_content = *f.paid_content;
-  if (f.canonical) {
-    auto policy = model::parse_canonical_policy(*f.canonical);
-    if (!policy) return Error::InvalidInput("--canonical must be host or partner");
-    zone.canonical = *policy;
-  }
-  if (f.position) zone.position = *f.position;
-  return Ok();
 }
 
 void list_sections(Common& common, bool zones) {
@@ -146,11 +90,9 @@ void add_section_commands(CLI::App& app, Common& common) {
     core::SystemClock clock;
     auto store = open_store_or_report(common, clock);
     if (!store) return;
-    model::Section s{.slug = sflags->slug.empty() ? core::slugify(*sflags->title) : sflags->slug,
-                     .title = *sflags->title,
-                     .description = sflags->description.value_or(""),
-                     .position = sflags->position.value_or(0)};
-    auto added = store->add_section(s);
+    const std::string slug = sflags->slug.empty() ? core::slugify(*sflags->title) : sflags->slug;
+    auto added = admin::create_section(*store, clock, model::SectionKind::kEditorial, slug,
+                                       *sflags, admin::Actor::cli());
     if (!added) return report(common, added.error());
     std::cout << "section " << added->slug << " added: /" << added->slug << "/\n";
   });
@@ -170,12 +112,9 @@ void add_section_commands(CLI::App& app, Common& common) {
     core::SystemClock clock;
     auto store = open_store_or_report(common, clock);
     if (!store) return;
-    model::Section z{.slug = zflags->slug.empty() ? core::slugify(*zflags->title) : zflags->slug,
-                     .kind = model::SectionKind::kPartnerZone};
-    if (auto applied = apply_zone_flags(*store, *zflags, z); !applied) {
-      return report(common, applied.error());
-    }
-    auto added = store->add_section(z);
+    const std::string slug = zflags->slug.empty() ? core::slugify(*zflags->title) : zflags->slug;
+    auto added = admin::create_section(*store, clock, model::SectionKind::kPartnerZone, slug,
+                                       *zflags, admin::Actor::cli());
     if (!added) return report(common, added.error());
     std::cout << "zone " << added->slug << " added: /" << added->slug << "/\n";
   });
@@ -193,10 +132,8 @@ void add_section_commands(CLI::App& app, Common& common) {
     if (!z->is_zone()) {
       return report(common, Error::InvalidInput("\"" + setflags->slug + "\" is an editorial section, not a zone"));
     }
-    if (auto applied = apply_zone_flags(*store, *setflags, *z); !applied) {
-      return report(common, applied.error());
-    }
-    if (auto saved = store->update_section(*z); !saved) return report(common, saved.error());
+    auto saved = admin::update_section(*store, clock, z->id, *setflags, admin::Actor::cli());
+    if (!saved) return report(common, saved.error());
     std::cout << "zone " << z->slug << " updated\n";
   });
   zone->add_subcommand("list", "list partner zones")->callback([&common] {

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "admin/source_changes.h"
 #include "cli/commands.h"
 #include "cli/store_access.h"
 #include "cli/table.h"
@@ -25,52 +26,14 @@ struct SourceFlags {
   int64_t id = 0;
 };
 
-// "90s", "10m", "2h", "1d" -> seconds.
-Result<std::chrono::seconds> parse_interval(const std::string& text) {
-  size_t digits = 0;
-  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
-  if (digits == 0 || digits > 9 || text.size() != digits + 1) {
-    return Error::InvalidInput("--every \"" + text + "\": write a number and s, m, h or d, e.g. 10m");
-  }
-  const int64_t n = std::stoll(text.substr(0, digits));
-  switch (text.back()) {
-    case 's': return std::chrono::seconds(n);
-    case 'm': return std::chrono::seconds(n * 60);
-    case 'h': return std::chrono::seconds(n * 3600);
-    case 'd': return std::chrono::seconds(n * 86400);
-  }
-  return Error::InvalidInput("--every \"" + text + "\": the unit must be s, m, h or d");
-}
-
-std::string format_interval(std::chrono::seconds s) {
-  const int64_t n = s.count();
-  if (n % 86400 == 0) return std::to_string(n / 86400) + "d";
-  if (n % 3600 == 0) return std::to_string(n / 3600) + "h";
-  if (n % 60 == 0) return std::to_string(n / 60) + "m";
-  return std::to_string(n) + "s";
-}
-
-// Applies the flags given to `settings`.
-Status apply(const SourceFlags& flags, model::SourceSettings& settings) {
-  if (flags.url) settings.url = *flags.url;
-  if (flags.every) {
-    auto every = parse_interval(*flags.every);
-    if (!every) return every.error();
-    settings.every = *every;
-  }
-  if (flags.identity) settings.identity_key = *model::parse_identity_key(*flags.identity);
-  if (flags.user_agent) settings.user_agent = *flags.user_agent;
-  if (flags.clear_headers) settings.headers.clear();
-  for (const auto& header : flags.headers) {
-    size_t colon = header.find(':');
-    if (colon == std::string::npos || colon == 0) {
-      return Error::InvalidInput("--header \"" + header + "\": write it as \"Name: value\"");
-    }
-    std::string value = header.substr(colon + 1);
-    while (!value.empty() && value.front() == ' ') value.erase(0, 1);
-    settings.headers.emplace_back(header.substr(0, colon), value);
-  }
-  return Ok();
+// The flags given, as changes admin/source_changes.h checks and applies (as for the admin).
+admin::SourceChanges changes_of(const SourceFlags& flags) {
+  return {.url = flags.url,
+          .every = flags.every,
+          .identity = flags.identity,
+          .user_agent = flags.user_agent,
+          .headers = flags.headers,
+          .clear_headers = flags.clear_headers};
 }
 
 void add_setting_options(CLI::App* cmd, SourceFlags& flags) {
@@ -121,12 +84,11 @@ void add_source_command(CLI::App& app, Common& common) {
       return report(common, Error::NotFound("no zone \"" + add_flags->zone +
                                             "\" (see `newszone zone list`)"));
     }
-    model::SourceSettings settings;
-    if (auto applied = apply(*add_flags, settings); !applied) return report(common, applied.error());
-    auto added = store->add_source(zone->id, settings);
+    auto added = admin::add_source(*store, clock, zone->id, changes_of(*add_flags),
+                                   admin::Actor::cli());
     if (!added) return report(common, added.error());
     std::cout << "source " << added->id << " added to " << zone->slug << ": polled every "
-              << format_interval(added->settings.every) << " by `newszone serve`\n";
+              << admin::format_interval(added->settings.every) << " by `newszone serve`\n";
   });
 
   auto list_flags = std::make_shared<SourceFlags>();
@@ -155,7 +117,7 @@ void add_source_command(CLI::App& app, Common& common) {
       }
       std::string status = ingest::source_status(s, clock.now());
       rows.push_back({std::to_string(s.id), zone_slug, s.settings.url,
-                      format_interval(s.settings.every), status, when(s.state.last_success),
+                      admin::format_interval(s.settings.every), status, when(s.state.last_success),
                       s.state.gone || !s.settings.enabled ? "-" : when(s.state.next_poll)});
       if (!s.state.last_error.empty()) {
         problems.push_back("source " + std::to_string(s.id) + ": last error (" +
@@ -165,7 +127,7 @@ void add_source_command(CLI::App& app, Common& common) {
       if (status == "quiet") {
         problems.push_back("source " + std::to_string(s.id) + ": gone quiet: no new article since " +
                            when(s.state.last_new_item) + ", though it usually sends one every " +
-                           format_interval(*s.state.typical_gap));
+                           admin::format_interval(*s.state.typical_gap));
       }
       if (s.websub.state != model::WebSub::State::kNone) {
         std::string line = "source " + std::to_string(s.id) + ": websub: " +
@@ -197,14 +159,10 @@ void add_source_command(CLI::App& app, Common& common) {
     core::SystemClock clock;
     auto store = open_store_or_report(common, clock);
     if (!store) return;
-    auto found = store->find_source(set_flags->id);
-    if (!found) return report(common, found.error());
-    model::SourceSettings settings = found->settings;
-    if (auto applied = apply(*set_flags, settings); !applied) return report(common, applied.error());
-    if (auto saved = store->set_source_settings(found->id, settings); !saved) {
-      return report(common, saved.error());
-    }
-    std::cout << "source " << found->id << " updated\n";
+    auto changed = admin::change_source(*store, clock, set_flags->id, changes_of(*set_flags),
+                                        admin::Actor::cli());
+    if (!changed) return report(common, changed.error());
+    std::cout << "source " << changed->id << " updated\n";
   });
 
   for (bool enable : {true, false}) {
@@ -217,23 +175,10 @@ void add_source_command(CLI::App& app, Common& common) {
       core::SystemClock clock;
       auto store = open_store_or_report(common, clock);
       if (!store) return;
-      auto found = store->find_source(flags->id);
+      // Enabling is an editor saying "try again": a 410 and the backoff are forgotten.
+      auto found = admin::set_source_enabled(*store, clock, flags->id, enable,
+                                             admin::Actor::cli());
       if (!found) return report(common, found.error());
-      model::SourceSettings settings = found->settings;
-      settings.enabled = enable;
-      if (auto saved = store->set_source_settings(found->id, settings); !saved) {
-        return report(common, saved.error());
-      }
-      if (enable) {
-        // Enabling is an editor saying "try again": forget a 410 and the backoff.
-        model::PollState state = found->state;
-        state.gone = false;
-        state.consecutive_failures = 0;
-        state.next_poll = clock.now();
-        if (auto saved = store->record_poll(found->id, state); !saved) {
-          return report(common, saved.error());
-        }
-      }
       std::cout << "source " << found->id << (enable ? " enabled\n" : " disabled\n");
     });
   }

@@ -358,6 +358,27 @@ Result<model::Partner> SqliteStore::add_partner(const model::Partner& partner) {
   });
 }
 
+Status SqliteStore::update_partner(const model::Partner& partner) {
+  if (partner.name.empty()) {
+    return Error::InvalidInput("partner " + std::to_string(partner.id) + ": empty name");
+  }
+  return impl_->write([&](Connection& conn) -> Status {
+    auto stmt = conn.prepare("UPDATE partners SET name = ?2, url = ?3 WHERE id = ?1");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, partner.id).bind(2, partner.name).bind(3, partner.url);
+    if (auto done = stmt->run(); !done) {
+      if (done.error().code == ErrorCode::kConflict) {
+        return Error::Conflict("a partner named \"" + partner.name + "\" exists already");
+      }
+      return done.error().with_context("update partner " + std::to_string(partner.id));
+    }
+    if (conn.changes() == 0) {
+      return Error::NotFound("partner " + std::to_string(partner.id) + " not found");
+    }
+    return Ok();
+  });
+}
+
 Result<model::Partner> SqliteStore::find_partner(model::PartnerId id) {
   return impl_->read([&](Connection& conn) -> Result<model::Partner> {
     auto stmt = conn.prepare("SELECT " + std::string(kPartnerColumns) +

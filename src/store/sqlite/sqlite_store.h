@@ -54,6 +54,7 @@ class SqliteStore final : public store::Store {
 
   // store::PartnerStore
   Result<model::Partner> add_partner(const model::Partner& partner) override;
+  Status update_partner(const model::Partner& partner) override;
   Result<model::Partner> find_partner(model::PartnerId id) override;
   Result<model::Partner> find_partner_by_name(std::string_view slug_or_name) override;
   Result<std::vector<model::Partner>> list_partners() override;

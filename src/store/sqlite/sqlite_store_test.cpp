@@ -237,6 +237,28 @@ TEST_F(SqliteStoreTest, PartnerWithTakenSlugOrNameIsAConflict) {
   EXPECT_EQ(store_->add_partner({.slug = "x", .name = ""}).error().code, ErrorCode::kInvalidInput);
 }
 
+TEST_F(SqliteStoreTest, UpdatingAPartnerChangesNameAndUrlButNotTheSlug) {
+  auto pdo = store_->add_partner({.slug = "pdo", .name = "PDO"});
+  ASSERT_TRUE(store_->add_partner({.slug = "xinhua", .name = "Xinhua"}));
+  ASSERT_TRUE(pdo);
+  const std::string seq = raw_query("SELECT seq FROM site_changes");
+  ASSERT_TRUE(store_->update_partner(
+      {.id = pdo->id, .slug = "ignored", .name = "People's Daily Online",
+       .url = "https://en.people.cn"}));
+  auto found = store_->find_partner(pdo->id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->slug, "pdo");
+  EXPECT_EQ(found->name, "People's Daily Online");
+  EXPECT_EQ(found->url, "https://en.people.cn");
+  EXPECT_NE(raw_query("SELECT seq FROM site_changes"), seq);  // pages naming it drop
+  EXPECT_EQ(store_->update_partner({.id = pdo->id, .name = "Xinhua"}).error().code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(store_->update_partner({.id = pdo->id, .name = ""}).error().code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->update_partner({.id = 9999, .name = "Nobody"}).error().code,
+            ErrorCode::kNotFound);
+}
+
 // ---- sections ----
 
 TEST_F(SqliteStoreTest, ZoneRoundTripsEveryField) {

@@ -1,8 +1,8 @@
-#include "app/topic_spec.h"
+#include "topics/topic_spec.h"
 
 #include <gtest/gtest.h>
 
-namespace nz::app {
+namespace nz::topics {
 namespace {
 
 TEST(TopicSpecTest, CountriesTakeTheirNameFromTheGazetteer) {
@@ -42,4 +42,4 @@ TEST(TopicSpecTest, RejectsMalformedSpecs) {
 }
 
 }  // namespace
-}  // namespace nz::app
+}  // namespace nz::topics

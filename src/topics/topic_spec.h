@@ -8,7 +8,7 @@
 #include "core/result.h"
 #include "model/topic.h"
 
-namespace nz::app {
+namespace nz::topics {
 
 // Parses "KIND:KEY" into a topic with kind, key, name and slug. Countries (key upper-cased)
 // and the organizations the gazetteer knows take its slug, and its name unless `name` is
@@ -17,4 +17,4 @@ namespace nz::app {
 Result<model::Topic> parse_topic_spec(std::string_view spec,
                                       std::optional<std::string> name = std::nullopt);
 
-}  // namespace nz::app
+}  // namespace nz::topics

@@ -1,9 +1,9 @@
-#include "app/topic_spec.h"
+#include "topics/topic_spec.h"
 
 #include "core/slug.h"
 #include "topics/gazetteer.h"
 
-namespace nz::app {
+namespace nz::topics {
 
 Result<model::Topic> parse_topic_spec(std::string_view spec, std::optional<std::string> name) {
   size_t colon = spec.find(':');
@@ -45,4 +45,4 @@ Result<model::Topic> parse_topic_spec(std::string_view spec, std::optional<std::
   return topic;
 }
 
-}  // namespace nz::app
+}  // namespace nz::topics
