@@ -40,6 +40,14 @@ render::View diff_view(std::string_view before, std::string_view after) {
   return pieces;
 }
 
+std::string trimmed(std::string text) {
+  const auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  while (!text.empty() && space(text.back())) text.pop_back();
+  size_t start = 0;
+  while (start < text.size() && space(text[start])) ++start;
+  return text.substr(start);
+}
+
 std::string made_by(const model::ArticleVersion& v, bool partner_view, const std::string& site) {
   if (v.editor_id) {
     return partner_view ? "edited by " + site : "edited by " + v.editor_email;
@@ -97,13 +105,17 @@ http::Response render_article(const AdminServices& services, const http::Request
   if (count > 1 && from_version != to_version) {
     const auto& a = versions->at(from_version - 1).content;
     const auto& b = versions->at(to_version - 1).content;
+    const std::string text_a = trimmed(ingest::text_of_sanitized(a.body_html));
+    const std::string text_b = trimmed(ingest::text_of_sanitized(b.body_html));
     diff = render::View()
                .set("from", std::to_string(from_version))
                .set("to", std::to_string(to_version))
                .set("headline", diff_view(a.headline, b.headline))
+               .set("headline_same", a.headline == b.headline)
                .set("standfirst", diff_view(a.standfirst, b.standfirst))
-               .set("body", diff_view(ingest::text_of_sanitized(a.body_html),
-                                      ingest::text_of_sanitized(b.body_html)));
+               .set("standfirst_same", a.standfirst == b.standfirst)
+               .set("body", diff_view(text_a, text_b))
+               .set("body_same", text_a == text_b);
   } else if (count > 1) {
     diff_message = "Pick two different versions to compare.";
   }
@@ -115,7 +127,7 @@ http::Response render_article(const AdminServices& services, const http::Request
     const std::string n = std::to_string(it->version);
     version_rows.push(render::View()
                           .set("version", n)
-                          .set("created", core::format_rfc3339(it->created))
+                          .set("created", short_time(it->created))
                           .set("made_by", made_by(*it, partner_view, context->site.name))
                           .set("by_editor", it->editor_id.has_value())
                           .set("headline", it->content.headline)
@@ -177,9 +189,9 @@ http::Response render_article(const AdminServices& services, const http::Request
       .set("is_zone", section->is_zone())
       .set("partner", partner ? render::View(partner->name) : render::View(false))
       .set("version", std::to_string(article->version))
-      .set("received", core::format_rfc3339(article->ingested))
-      .set("published", core::format_rfc3339(article->published))
-      .set("updated", core::format_rfc3339(article->updated))
+      .set("received", short_time(article->ingested))
+      .set("published", short_time(article->published))
+      .set("updated", short_time(article->updated))
       .set("embargo", article->embargo_until
                           ? render::View(core::format_rfc3339(*article->embargo_until))
                           : render::View(false))

@@ -41,6 +41,11 @@ std::vector<model::SectionId> zones_of(const web::PageContext& context,
   return out;
 }
 
+std::string short_time(core::Timestamp t) {
+  const std::string full = core::format_rfc3339(t);  // "2026-11-29T08:05:09Z"
+  return full.size() >= 16 ? full.substr(0, 10) + " " + full.substr(11, 5) : full;
+}
+
 std::string status_class(const model::Article& article) {
   std::string label = status_label(article);
   std::replace(label.begin(), label.end(), ' ', '-');
@@ -60,7 +65,7 @@ render::View article_row(const web::PageContext& context, const model::Article& 
       .set("zone", section ? section->title : std::string("-"))
       .set("is_zone", section && section->is_zone())
       .set("partner", partner ? partner->name : std::string("-"))
-      .set("received", core::format_rfc3339(article.ingested))
+      .set("received", short_time(article.ingested))
       .set("version", std::to_string(article.version))
       .set("status", status)
       .set("status_class", status_class(article))

@@ -28,6 +28,9 @@ std::string query_escape(std::string_view value);
 std::vector<model::SectionId> zones_of(const web::PageContext& context,
                                        model::PartnerId partner);
 
+// A time as the admin's tables show it, in UTC: "2026-11-29 08:05".
+std::string short_time(core::Timestamp t);
+
 // "status-" and the article's status label with dashes for spaces: a CSS class.
 std::string status_class(const model::Article& article);
 

@@ -15,7 +15,6 @@
 #include "cli/store_access.h"
 #include "cli/table.h"
 #include "ingest/tagging.h"
-#include "topics/gazetteer.h"
 
 namespace nz::cli {
 namespace {

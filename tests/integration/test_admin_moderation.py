@@ -135,7 +135,7 @@ class ModerationTest(unittest.TestCase):
         text = " ".join(row.text.split())
         self.assertIn("Review Zone", text)
         self.assertIn("People's Daily Online", text)
-        self.assertRegex(text, r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+        self.assertRegex(text, r"\d{4}-\d\d-\d\d \d\d:\d\d")
         self.assertIsNotNone(row.find("a", href=f"/admin/articles/{article_id}"))
         # Filtered by another zone, it is not there.
         other, _ = self.queue_headlines(query="?zone=other-review")
