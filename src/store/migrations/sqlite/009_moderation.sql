@@ -1,4 +1,4 @@
--- 008_moderation: what the moderation queue and the article view need (issue 8). Conventions
+-- 009_moderation: what the moderation queue and the article view need (issue 8). Conventions
 -- as in 001_initial.sql.
 
 -- Why an editor rejected or withdrew the article, in the editor's words, shown to its partner;
