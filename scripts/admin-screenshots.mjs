@@ -77,6 +77,48 @@ try {
     await page.waitForFunction(() => document.querySelector('#zone-preview .disclaimer')
       ?.textContent.includes('answers for its topics'));
     await page.evaluate(() => window.scrollTo(0, 0));
+  // Moderation (issue 8): the demo zone holds its partner's articles for review; its CMS
+  // pushes three, which wait in the queue.
+  cli(['zone', 'set', 'china-news-zone', '--moderation', 'hold-for-review']);
+  const made = spawnSync(BIN, ['token', 'create', '--partner', 'peoples-daily-online', '--name',
+                               'CMS', '--data', data], { env });
+  if (made.status !== 0) throw new Error(`newszone token create: ${made.stderr}`);
+  const token = made.stdout.toString().trim();
+  const STORIES = [
+    ['Shanghai port handles record container volume in Novmber',
+     'Throughput rose for the fifth month in a row.',
+     '<p>The port of Shanghai handled a record volume of containers last month, its operator ' +
+     'said on Monday, as exports to Europe picked up before the holidays.</p><p>Officials ' +
+     'expect the trend to continue into the new year.</p>'],
+    ['Rumour of new tariff rules', 'Unconfirmed reports circulated online.',
+     '<p>Reports circulating online spoke of new tariff rules.</p>'],
+    ['Finnish and Chinese universities sign research agreement',
+     'The agreement covers climate and marine research.',
+     '<p>Universities in Helsinki and Qingdao signed a five-year research agreement.</p>'],
+  ];
+  const ids = [];
+  for (const [i, [headline, summary, body]] of STORIES.entries()) {
+    const r = await fetch(base + '/api/v1/zones/china-news-zone/articles', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
+      body: JSON.stringify({ uri: `urn:screenshots:${i}`, headline, description_text: summary,
+                             body_html: body, versioncreated: new Date().toISOString() }),
+    });
+    if (r.status !== 201) throw new Error(`push: ${r.status} ${await r.text()}`);
+    ids.push((await r.json()).items[0].id);
+  }
+  const submit = async (page, selector) => {
+    await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  };
+  const reject = async (page) => {
+    await page.fill('#reason-reject', 'The report could not be confirmed with a second source.');
+    await submit(page, 'form[action$="/reject"] button');
+  };
+  const correct = async (page) => {
+    await page.fill('#edit-headline', 'Shanghai port handles record container volume in November');
+    await page.fill('#edit-standfirst',
+                    'Throughput rose for the fifth month in a row, the operator said.');
+    await submit(page, 'form[action$="/edit"] button:not([name])');
   };
   const shoot = async (email, pages) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -96,7 +138,7 @@ try {
     for (const [url, file, before] of pages) {
       await page.goto(base + url);
       if (before) await before(page);
-      await page.screenshot({ path: path.join(OUT, file), fullPage: true });
+      if (file) await page.screenshot({ path: path.join(OUT, file), fullPage: true });
     }
     await context.close();
   };
@@ -106,9 +148,13 @@ try {
     ['/admin/audit', 'admin-audit.png'], ['/admin/sections', 'admin-sections.png'],
     ['/admin/sections', 'admin-zone-edit.png', editZone],
     ['/admin/partners', 'admin-partners.png'], ['/admin/sources', 'admin-sources.png'],
-    ['/admin/sources/3', 'admin-source.png', testFetch]]);
-  await shoot('desk@people.example', [['/partner/', 'partner-portal.png']]);
-  console.log('admin-screenshots: wrote docs/screenshots/admin-*.png and partner-portal.png');
+    ['/admin/sources/3', 'admin-source.png', testFetch],
+    [`/admin/articles/${ids[1]}`, null, reject],
+    [`/admin/articles/${ids[0]}`, 'admin-article.png', correct],
+    ['/admin/queue', 'admin-queue.png']]);
+  await shoot('desk@people.example', [['/partner/', 'partner-portal.png'],
+                                      ['/partner/articles', 'partner-articles.png']]);
+  console.log('admin-screenshots: wrote docs/screenshots/admin-*.png and partner-*.png');
 } finally {
   await browser.close();
   if (feedServer) feedServer.close();

@@ -93,6 +93,14 @@ TEST(ParseForm, DecodesFieldsAndKeepsTheFirstOfARepeatedName) {
   EXPECT_EQ(field(form, "missing"), "");
 }
 
+TEST(FieldValues, GivesEveryValueOfARepeatedNameInOrder) {
+  const std::string_view body = "id=3&action=approve&id=12&%69d=7&idx=9&id";
+  EXPECT_EQ(field_values(body, "id"), (std::vector<std::string>{"3", "12", "7", ""}));
+  EXPECT_EQ(field_values(body, "action"), (std::vector<std::string>{"approve"}));
+  EXPECT_TRUE(field_values(body, "missing").empty());
+  EXPECT_TRUE(field_values("", "id").empty());
+}
+
 TEST(SameOrigin, AcceptsOnlyThisHostOrNoOrigin) {
   EXPECT_TRUE(same_origin(with_headers({{"host", "127.0.0.1:8080"}})));
   EXPECT_TRUE(same_origin(

@@ -27,6 +27,20 @@ std::string field(const Form& form, std::string_view name) {
   return it == form.end() ? std::string() : it->second;
 }
 
+std::vector<std::string> field_values(std::string_view body, std::string_view name) {
+  std::vector<std::string> out;
+  while (!body.empty()) {
+    size_t end = body.find('&');
+    std::string_view pair = body.substr(0, end);
+    body = end == std::string_view::npos ? std::string_view() : body.substr(end + 1);
+    size_t eq = pair.find('=');
+    if (http::percent_decode(pair.substr(0, eq), true) != name) continue;
+    out.push_back(eq == std::string_view::npos ? ""
+                                               : http::percent_decode(pair.substr(eq + 1), true));
+  }
+  return out;
+}
+
 bool same_origin(const http::Request& request) {
   auto origin = request.header("origin");
   if (!origin) return true;

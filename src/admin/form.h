@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "http/message.h"
 
@@ -18,6 +19,9 @@ Form parse_form(std::string_view body);
 
 // The field's value, or "" when absent.
 std::string field(const Form& form, std::string_view name);
+
+// Every value of a field that may repeat (checkboxes sharing a name), in body order.
+std::vector<std::string> field_values(std::string_view body, std::string_view name);
 
 // False when the request carries an Origin header (browsers send one with every POST) that
 // is not this server's own: scheme aside, its host[:port] must equal the Host header. A

@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/error_status.h"
+#include "store/store.h"
 
 namespace nz::admin {
 namespace {
@@ -37,8 +38,16 @@ render::View admin_frame(const AdminServices& services, const web::PageContext& 
   if (who) {
     if (who->user.role == model::Role::kPartner) {
       item("Your zones", "/partner/");
+      item("Your articles", "/partner/articles");
     } else {
       item("Dashboard", "/admin/");
+      // Moderation (issue 8): the queue's length is one count off an index.
+      auto pending = services.store.find_articles({.status = model::ArticleStatus::kPending},
+                                                  {.offset = 0, .limit = 1});
+      item(pending && pending->total > 0 ? "Queue (" + std::to_string(pending->total) + ")"
+                                         : std::string("Queue"),
+           "/admin/queue");
+      item("Articles", "/admin/articles");
       item("Sections", "/admin/sections");
       item("Partners", "/admin/partners");
       item("Sources", "/admin/sources");

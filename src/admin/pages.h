@@ -41,5 +41,19 @@ http::Response save_source(const AdminServices& services, const http::Request& r
 http::Response pause_source(const AdminServices& services, const http::Request& request);
 http::Response resume_source(const AdminServices& services, const http::Request& request);
 http::Response test_source(const AdminServices& services, const http::Request& request);
+// Moderation and articles (issue 8). queue_page.cpp: /admin/queue and its bulk form.
+http::Response queue_page(const AdminServices& services, const http::Request& request);
+http::Response queue_submit(const AdminServices& services, const http::Request& request);
+// articles_page.cpp: /admin/articles (every article) and /partner/articles (the partner's).
+http::Response articles_page(const AdminServices& services, const http::Request& request);
+http::Response partner_articles_page(const AdminServices& services,
+                                     const http::Request& request);
+// article_page.cpp: /admin/articles/{id} with its forms, /partner/articles/{id} read-only.
+http::Response article_page(const AdminServices& services, const http::Request& request);
+http::Response partner_article_page(const AdminServices& services,
+                                    const http::Request& request);
+http::Response article_action(const AdminServices& services, const http::Request& request);
+http::Response remove_article_topic(const AdminServices& services,
+                                    const http::Request& request);
 
 }  // namespace nz::admin

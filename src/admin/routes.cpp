@@ -41,6 +41,15 @@ void add_admin_routes(http::Router& router, const AdminServices& services) {
   router.get("/partner/", route(partner_page));
   router.post("/partner/tokens", route(create_token));
   router.post("/partner/tokens/{id}/revoke", route(revoke_token));
+  // Moderation and articles (issue 8).
+  router.get("/admin/queue", route(queue_page));
+  router.post("/admin/queue", route(queue_submit));
+  router.get("/admin/articles", route(articles_page));
+  router.get("/admin/articles/{id}", route(article_page));
+  router.post("/admin/articles/{id}/{action}", route(article_action));
+  router.post("/admin/articles/{id}/tags/{topic}/remove", route(remove_article_topic));
+  router.get("/partner/articles", route(partner_articles_page));
+  router.get("/partner/articles/{id}", route(partner_article_page));
   // /admin and /partner without the slash, and anything unknown below them, never reach the
   // reader pages ("/{section}/{article}" would take /admin/x): the same checks as every admin
   // page, then a private 404.

@@ -15,7 +15,6 @@
 #include "cli/store_access.h"
 #include "cli/table.h"
 #include "ingest/tagging.h"
-#include "topics/gazetteer.h"
 
 namespace nz::cli {
 namespace {
@@ -35,21 +34,6 @@ std::optional<model::ArticleId> article_id(std::string_view text) {
     return std::nullopt;
   }
   return std::stoll(std::string(text.substr(0, digits)));
-}
-
-// A topic the store knows by slug, else one of the gazetteer's (by slug, or a country's ISO
-// code), created in the store.
-Result<model::Topic> find_or_create_topic(store::Store& store, const std::string& name) {
-  auto stored = store.find_topic_by_slug(name);
-  if (stored || stored.error().code != ErrorCode::kNotFound) return stored;
-  const topics::Gazetteer& g = topics::Gazetteer::embedded();
-  for (const topics::TopicInfo& t : g.topics()) {
-    const bool iso_code = t.kind == model::TopicKind::kCountry && t.key == name;
-    if (t.slug != name && !iso_code) continue;
-    return store.upsert_topic({.kind = t.kind, .key = t.key, .name = t.name, .slug = t.slug});
-  }
-  return Error::NotFound("no topic \"" + name +
-                         "\": give a topic's slug (china, sco) or a country's ISO code (CN)");
 }
 
 Result<model::Article> find_article(store::Store& store, const std::string& text) {
@@ -108,7 +92,7 @@ void add_tag_command(CLI::App& app, Common& common) {
       if (!section) return report(common, section.error());
       std::vector<model::Topic> topics;
       for (const std::string& name : flags->topics) {
-        auto topic = find_or_create_topic(*store, name);
+        auto topic = ingest::find_or_create_topic(*store, name);
         if (!topic) return report(common, topic.error());
         if (!add && section->topic_id == topic->id) {
           return report(common, Error::InvalidInput(

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/slug.h"
+#include "topics/gazetteer.h"
 #include "topics/tagger.h"
 
 namespace nz::ingest {
@@ -90,6 +92,32 @@ Result<size_t> retag_article(store::Store& store, const model::Article& article,
   }
   if (auto done = store.set_tagger_topics(article.id, topic_ids); !done) return done.error();
   return found.size();
+}
+
+Result<model::Topic> find_or_create_topic(store::Store& store, std::string_view name) {
+  auto stored = store.find_topic_by_slug(name);
+  if (stored || stored.error().code != ErrorCode::kNotFound) return stored;
+  const std::string slug = core::slugify(name);
+  if (!slug.empty() && slug != name) {
+    stored = store.find_topic_by_slug(slug);
+    if (stored || stored.error().code != ErrorCode::kNotFound) return stored;
+  }
+  auto same_letters = [](std::string_view x, std::string_view y) {
+    return x.size() == y.size() &&
+           std::equal(x.begin(), x.end(), y.begin(), [](char a, char b) {
+             return std::tolower(static_cast<unsigned char>(a)) ==
+                    std::tolower(static_cast<unsigned char>(b));
+           });
+  };
+  const topics::Gazetteer& g = topics::Gazetteer::embedded();
+  for (const topics::TopicInfo& t : g.topics()) {
+    const bool iso_code = t.kind == model::TopicKind::kCountry && t.key == name;
+    if (t.slug != name && t.slug != slug && !iso_code && !same_letters(t.name, name)) continue;
+    return store.upsert_topic({.kind = t.kind, .key = t.key, .name = t.name, .slug = t.slug});
+  }
+  return Error::NotFound("no topic \"" + std::string(name) +
+                         "\": give a topic's name or slug (china, sco) or a country's ISO code "
+                         "(CN)");
 }
 
 }  // namespace nz::ingest

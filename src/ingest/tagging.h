@@ -38,4 +38,9 @@ class TopicIds {
 // replaced; the zone's and editors' kept). Returns the number of tagger topics.
 Result<size_t> retag_article(store::Store& store, const model::Article& article, TopicIds& ids);
 
+// The topic an editor names (the CLI's `newszone tag add`, the admin's article view): one the
+// store knows by slug, else one of the gazetteer's by slug, a country's ISO code (CN) or its
+// name in any letter case, created in the store on first use. kNotFound when none matches.
+Result<model::Topic> find_or_create_topic(store::Store& store, std::string_view name);
+
 }  // namespace nz::ingest

@@ -65,7 +65,18 @@ struct Article {
   std::optional<core::Timestamp> withdrawn_at;
   // On save: the delivery (store::DeliveryStore) the new version arrived in, if any.
   std::optional<int64_t> delivery_id;
+  // Why an editor rejected or withdrew it, in the editor's words; empty otherwise (and after
+  // any later change of status).
+  std::string status_reason;
 };
+
+// An editor's "no" to an article that readers never saw: withdrawn by an editor without
+// having been published (withdrawn_at is set only when a published article is withdrawn).
+// Readers get 404 for it, not the 410 of a withdrawal; its partner sees it as rejected.
+inline bool is_rejected(const Article& a) {
+  return a.status == ArticleStatus::kWithdrawn && a.withdrawn_by == Actor::kEditor &&
+         !a.withdrawn_at;
+}
 
 struct ArticleVersion {
   ArticleId article_id = 0;
@@ -73,6 +84,10 @@ struct ArticleVersion {
   ArticleContent content;
   core::Timestamp created{};  // when this version was stored
   std::optional<int64_t> delivery_id;  // the delivery it arrived in; none when made by hand
+  // The user who made it by hand (an editor's edit), and their email; none for a partner's
+  // or an import's version.
+  std::optional<int64_t> editor_id;
+  std::string editor_email;
 };
 
 }  // namespace nz::model

@@ -74,6 +74,14 @@ struct SitemapEntry {
   core::Timestamp updated{};
 };
 
+// What find_articles selects (the admin's article search, the moderation queue, a partner's
+// list of its zones' articles); every filter is optional.
+struct ArticleQuery {
+  std::vector<model::SectionId> sections;  // any of these sections; empty: every section
+  std::optional<model::ArticleStatus> status;
+  std::string headline_contains;  // case-insensitive (ASCII letters) substring; "": any
+};
+
 // The most entries one sitemap query returns: the sitemaps protocol's limit per file.
 inline constexpr int64_t kMaxSitemapEntries = 50000;
 
@@ -86,11 +94,14 @@ class ArticleStore {
   // version 1; a known one whose content differs gets a new version (every earlier version is
   // kept, with the delivery it came in) and its status, published time, embargo and simhash
   // from the argument, and as updated time the argument's when that is later than the stored
-  // one, else now (a correction always moves "Updated" forward). Two exceptions keep an editor's decisions: an article an
-  // editor withdrew stays withdrawn (a tombstone: the new version is kept, not shown), and
-  // duplicate_of is only ever set when the article is created. Unchanged content writes
-  // nothing but a changed embargo. An empty guid gets one made from the slug. kNotFound when
-  // the section does not exist; kInvalidInput on an empty headline.
+  // one, else now (a correction always moves "Updated" forward). Two exceptions keep an
+  // editor's decisions: an article an editor withdrew stays withdrawn (a tombstone: the new
+  // version is kept, not shown), and duplicate_of is only ever set when the article is
+  // created. Content counts as unchanged when it equals the current version's or, while the
+  // current version is an editor's edit (edit_article), the last version before that edit: a
+  // feed polled again does not undo the edit. Unchanged content writes nothing but a changed
+  // embargo. An empty guid gets one made from the slug. kNotFound when the section does not
+  // exist; kInvalidInput on an empty headline.
   virtual Result<SaveResult> save_article(const model::Article& article) = 0;
   // Changes the status only (e.g. publish, withdraw), recording who did it; kNotFound when
   // there is no such article. An editor's withdrawal is a tombstone (model::Actor).
@@ -152,6 +163,23 @@ class ArticleStore {
   virtual Result<std::vector<model::ArticleId>> list_embargo_ends(core::Timestamp after,
                                                                   core::Timestamp until,
                                                                   int64_t limit) = 0;
+
+  // Moderation and the article view (issue 8).
+  //
+  // Articles in any status matching `query`, most recently received (ingested) first, ties:
+  // higher id first. total counts all matches when page.count_total.
+  virtual Result<ArticlePage> find_articles(const ArticleQuery& query, PageRequest page) = 0;
+  // An editor's edit: stores `content` as a new version of the article, made by user
+  // `editor`, keeping its status. A published article's updated time moves to now (a
+  // correction); an unpublished one keeps it. Unchanged content writes nothing (kUnchanged).
+  // A partner sending again the content the editor changed does not undo the edit (see
+  // save_article). kNotFound when there is no such article; kInvalidInput on an empty headline.
+  virtual Result<SaveResult> edit_article(model::ArticleId id,
+                                          const model::ArticleContent& content,
+                                          int64_t editor) = 0;
+  // Records why an editor rejected or withdrew the article (Article::status_reason); call it
+  // after set_article_status, which clears the reason whenever the status changes. kNotFound.
+  virtual Status set_status_reason(model::ArticleId id, std::string_view reason) = 0;
 
   // Sitemaps. Only listed articles of sections whose noindex is off count: not withdrawn,
   // pending or draft ones, not near-duplicates, not embargoed ones (list_ only; the counts

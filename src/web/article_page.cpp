@@ -48,6 +48,8 @@ http::Response article_page(const SiteServices& services, const http::Request& r
   }
   const model::Section* section = context->section(article->section_id);
   if (!section || section->slug != request.param("section")) return not_found();
+  // An editor's rejection of an article readers never saw leaves nothing to announce.
+  if (model::is_rejected(*article)) return not_found();
   if (article->status == model::ArticleStatus::kWithdrawn) {
     return error_page(services, 410,
                       "This article has been withdrawn by " + context->site.name +

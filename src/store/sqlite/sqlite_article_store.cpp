@@ -19,13 +19,15 @@ constexpr std::string_view kArticleColumns =
     "a.id, a.section_id, a.guid, a.slug, a.headline, a.standfirst, a.body_html, a.author, "
     "a.language, a.original_url, a.metadata_json, a.published, a.updated, a.ingested, "
     "a.status, a.version, a.embargo_until, a.duplicate_of, a.simhash, a.withdrawn_by, "
-    "a.withdrawn_at";
+    "a.withdrawn_at, a.status_reason";
+// How many columns kArticleColumns names: a query may add its own after them.
+constexpr int kArticleColumnCount = 22;
 // The same without the body, for PageRequest::with_body false: body_html reads as "".
 constexpr std::string_view kListColumns =
     "a.id, a.section_id, a.guid, a.slug, a.headline, a.standfirst, '', a.author, "
     "a.language, a.original_url, a.metadata_json, a.published, a.updated, a.ingested, "
     "a.status, a.version, a.embargo_until, a.duplicate_of, a.simhash, a.withdrawn_by, "
-    "a.withdrawn_at";
+    "a.withdrawn_at, a.status_reason";
 
 // What makes an article "listed" (store/article_store.h); ?now is bound to the store's now.
 constexpr std::string_view kListed =
@@ -72,6 +74,7 @@ Result<model::Article> read_article(const Stmt& s) {
     if (!a.withdrawn_by) return Error::Corrupt("article " + std::to_string(a.id) + ": bad withdrawn_by");
   }
   if (auto at = s.column_optional_int(20)) a.withdrawn_at = from_seconds(*at);
+  a.status_reason = s.column_text(21);
   return a;
 }
 
@@ -172,16 +175,34 @@ Result<std::string> unique_slug(Connection& conn, model::SectionId section,
 
 Status insert_version(Connection& conn, model::ArticleId id, int version,
                       const model::ArticleContent& content, core::Timestamp created,
-                      std::optional<int64_t> delivery) {
+                      std::optional<int64_t> delivery,
+                      std::optional<int64_t> editor = std::nullopt) {
   auto stmt = conn.prepare(
       "INSERT INTO article_versions (article_id, version, headline, standfirst, body_html, "
-      "author, language, original_url, metadata_json, created, delivery_id) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+      "author, language, original_url, metadata_json, created, delivery_id, editor_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   if (!stmt) return stmt.error();
   stmt->bind(1, id).bind(2, version);
   bind_content(*stmt, 3, content);
-  stmt->bind(10, to_seconds(created)).bind(11, delivery);
+  stmt->bind(10, to_seconds(created)).bind(11, delivery).bind(12, editor);
   return stmt->run();
+}
+
+// While the current version is an editor's edit, the content of the newest version before
+// the edits (what the partner last sent); nullopt when the current version is not an edit.
+Result<std::optional<model::ArticleContent>> content_before_edits(Connection& conn,
+                                                                  const model::Article& a) {
+  auto stmt = conn.prepare(
+      "SELECT headline, standfirst, body_html, author, language, original_url, metadata_json "
+      "FROM article_versions WHERE article_id = ?1 AND editor_id IS NULL AND "
+      "EXISTS (SELECT 1 FROM article_versions c WHERE c.article_id = ?1 AND c.version = ?2 "
+      "AND c.editor_id IS NOT NULL) ORDER BY version DESC LIMIT 1");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, a.id).bind(2, a.version);
+  auto row = stmt->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<model::ArticleContent>();
+  return std::optional<model::ArticleContent>(read_content(*stmt, 0));
 }
 
 Result<SaveResult> create_article(Connection& conn, const model::Article& in,
@@ -353,6 +374,11 @@ Result<SaveResult> SqliteStore::save_article(const model::Article& article) {
       if (current->content == article.content) {
         return same_content(conn, article, std::move(*current));
       }
+      auto delivered = content_before_edits(conn, *current);
+      if (!delivered) return delivered.error();
+      if (*delivered && **delivered == article.content) {
+        return same_content(conn, article, std::move(*current));
+      }
       return new_version(conn, article, std::move(*current), now);
     }();
     if (!saved) return saved.error().with_context(what);
@@ -372,7 +398,7 @@ Status SqliteStore::set_article_status(model::ArticleId id, model::ArticleStatus
     std::optional<std::string_view> withdrawn_by;
     if (status == model::ArticleStatus::kWithdrawn) withdrawn_by = model::to_string(by);
     auto stmt = conn.prepare(
-        "UPDATE articles SET status = ?1, withdrawn_by = ?3, change_seq = " +
+        "UPDATE articles SET status = ?1, withdrawn_by = ?3, status_reason = '', change_seq = " +
         std::string(kNextChangeSeq) +
         " WHERE id = ?2 AND (status <> ?1 OR withdrawn_by IS NOT ?3)");
     if (!stmt) return stmt.error();
@@ -427,8 +453,9 @@ Result<std::vector<model::ArticleVersion>> SqliteStore::list_versions(model::Art
   return impl_->read([&](Connection& conn) -> Result<std::vector<model::ArticleVersion>> {
     auto stmt = conn.prepare(
         "SELECT version, headline, standfirst, body_html, author, language, original_url, "
-        "metadata_json, created, delivery_id FROM article_versions WHERE article_id = ?1 "
-        "ORDER BY version");
+        "metadata_json, v.created, delivery_id, editor_id, coalesce(u.email, '') "
+        "FROM article_versions v LEFT JOIN users u ON u.id = v.editor_id "
+        "WHERE article_id = ?1 ORDER BY version");
     if (!stmt) return stmt.error();
     stmt->bind(1, id);
     std::vector<model::ArticleVersion> out;
@@ -440,7 +467,9 @@ Result<std::vector<model::ArticleVersion>> SqliteStore::list_versions(model::Art
                      .version = static_cast<int>(stmt->column_int(0)),
                      .content = read_content(*stmt, 1),
                      .created = from_seconds(stmt->column_int(1 + kContentFields)),
-                     .delivery_id = stmt->column_optional_int(2 + kContentFields)});
+                     .delivery_id = stmt->column_optional_int(2 + kContentFields),
+                     .editor_id = stmt->column_optional_int(3 + kContentFields),
+                     .editor_email = stmt->column_text(4 + kContentFields)});
     }
     // Every stored article has version 1, so none means no such article.
     if (out.empty()) return Error::NotFound("article " + std::to_string(id) + " not found");
@@ -675,7 +704,7 @@ Result<std::vector<ArticleChange>> SqliteStore::list_changed_articles(int64_t af
       if (!*row) return out;
       auto article = read_article(*stmt);
       if (!article) return article.error();
-      out.push_back({.article = std::move(*article), .change_seq = stmt->column_int(21)});
+      out.push_back({.article = std::move(*article), .change_seq = stmt->column_int(kArticleColumnCount)});
     }
   });
 }
@@ -772,6 +801,109 @@ Result<std::vector<SitemapEntry>> SqliteStore::list_recent_sitemap_entries(core:
     auto entries = collect_sitemap_entries(*stmt, true);
     if (!entries) return entries.error().with_context("list recent sitemap entries");
     return entries;
+  });
+}
+
+Result<ArticlePage> SqliteStore::find_articles(const ArticleQuery& query, PageRequest page) {
+  page = clamp(page);
+  // The WHERE clause and its parameters, numbered from 1 in the order they appear.
+  std::string where = " WHERE 1";
+  if (!query.sections.empty()) {
+    where += " AND a.section_id IN (";
+    for (size_t i = 0; i < query.sections.size(); ++i) where += i ? ", ?" : "?";
+    where += ")";
+  }
+  if (query.status) where += " AND a.status = ?";
+  std::string pattern;
+  if (!query.headline_contains.empty()) {
+    where += " AND a.headline LIKE ? ESCAPE '\\'";
+    pattern = "%";
+    for (char c : query.headline_contains) {
+      if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+      pattern += c;
+    }
+    pattern += "%";
+  }
+  auto bind_where = [&](Stmt& stmt) {
+    int n = 0;
+    for (model::SectionId id : query.sections) stmt.bind(++n, id);
+    if (query.status) stmt.bind(++n, model::to_string(*query.status));
+    if (!pattern.empty()) stmt.bind(++n, pattern);
+    return n;
+  };
+  return impl_->read([&](Connection& conn) -> Result<ArticlePage> {
+    const std::string what = "find articles";
+    ArticlePage out;
+    if (page.count_total) {
+      auto stmt = conn.prepare("SELECT count(*) FROM articles a" + where);
+      if (!stmt) return stmt.error();
+      bind_where(*stmt);
+      auto total = count(*stmt);
+      if (!total) return total.error().with_context(what);
+      out.total = *total;
+    }
+    auto stmt = conn.prepare("SELECT " + std::string(kArticleColumns) + " FROM articles a" +
+                             where + " ORDER BY a.ingested DESC, a.id DESC LIMIT ? OFFSET ?");
+    if (!stmt) return stmt.error();
+    int n = bind_where(*stmt);
+    stmt->bind(n + 1, page.limit).bind(n + 2, page.offset);
+    auto articles = collect_articles(*stmt);
+    if (!articles) return articles.error().with_context(what);
+    out.articles = std::move(*articles);
+    return out;
+  });
+}
+
+Result<SaveResult> SqliteStore::edit_article(model::ArticleId id,
+                                             const model::ArticleContent& content,
+                                             int64_t editor) {
+  const std::string what = "edit article " + std::to_string(id);
+  if (content.headline.empty()) return Error::InvalidInput(what + ": empty headline");
+  const core::Timestamp now = impl_->now();
+  return impl_->write([&](Connection& conn) -> Result<SaveResult> {
+    auto stmt = conn.prepare("SELECT " + std::string(kArticleColumns) +
+                             " FROM articles a WHERE a.id = ?1");
+    if (stmt) stmt->bind(1, id);
+    auto found = one_article(stmt);
+    if (!found) return found.error().with_context(what);
+    if (!*found) return Error::NotFound(what + ": no such article");
+    model::Article a = std::move(**found);
+    if (a.content == content) return SaveResult{.article = std::move(a),
+                                                .outcome = SaveOutcome::kUnchanged};
+    a.content = content;
+    a.version += 1;
+    // Readers see "Updated" only for a correction of what they could read.
+    if (a.status == model::ArticleStatus::kPublished) a.updated = std::max(a.updated, now);
+    if (auto done = insert_version(conn, a.id, a.version, a.content, now, std::nullopt, editor);
+        !done) {
+      return done.error().with_context(what);
+    }
+    auto update = conn.prepare(
+        "UPDATE articles SET headline = ?1, standfirst = ?2, body_html = ?3, author = ?4, "
+        "language = ?5, original_url = ?6, metadata_json = ?7, updated = ?8, version = ?9, "
+        "change_seq = " + std::string(kNextChangeSeq) + " WHERE id = ?10");
+    if (!update) return update.error();
+    bind_content(*update, 1, a.content);
+    update->bind(8, to_seconds(a.updated)).bind(9, a.version).bind(10, a.id);
+    if (auto done = update->run(); !done) return done.error().with_context(what);
+    return SaveResult{.article = std::move(a), .outcome = SaveOutcome::kNewVersion};
+  });
+}
+
+Status SqliteStore::set_status_reason(model::ArticleId id, std::string_view reason) {
+  return impl_->write([&](Connection& conn) -> Status {
+    const std::string what = "set status reason of article " + std::to_string(id);
+    auto stmt = conn.prepare(
+        "UPDATE articles SET status_reason = ?2, change_seq = " + std::string(kNextChangeSeq) +
+        " WHERE id = ?1 AND status_reason <> ?2");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, id).bind(2, reason);
+    if (auto done = stmt->run(); !done) return done.error().with_context(what);
+    if (conn.changes() > 0) return Ok();
+    auto found = has_row(conn, "SELECT 1 FROM articles WHERE id = ?1", id);
+    if (!found) return found.error().with_context(what);
+    if (!*found) return Error::NotFound(what + ": no such article");
+    return Ok();
   });
 }
 

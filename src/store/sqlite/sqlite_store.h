@@ -118,6 +118,10 @@ class SqliteStore final : public store::Store {
   Result<std::vector<model::Article>> list_withdrawn_articles(const ArticleScope& scope,
                                                               core::Timestamp since,
                                                               int64_t limit) override;
+  Result<ArticlePage> find_articles(const ArticleQuery& query, PageRequest page) override;
+  Result<SaveResult> edit_article(model::ArticleId id, const model::ArticleContent& content,
+                                  int64_t editor) override;
+  Status set_status_reason(model::ArticleId id, std::string_view reason) override;
   Result<std::vector<SitemapMonth>> list_sitemap_months() override;
   Result<std::vector<SitemapEntry>> list_sitemap_entries(core::Timestamp from, core::Timestamp to,
                                                          int64_t offset, int64_t limit) override;

@@ -1745,5 +1745,115 @@ TEST_F(SqliteStoreTest, TheAuditLogRefusesUpdateAndDelete) {
   EXPECT_EQ(raw_query("SELECT action FROM audit_log"), "user.add");
 }
 
+// --- Moderation (issue 8) ---------------------------------------------------------------
+
+TEST_F(SqliteStoreTest, AnEditorsEditIsANewVersionMadeByTheEditor) {
+  auto zone = add_zone("zone");
+  auto editor = store_->add_user({.email = "ed@x.org", .role = model::Role::kEditor,
+                                  .password_hash = kHash, .created = clock_.now()});
+  ASSERT_TRUE(editor) << editor.error().message;
+  auto first = save(article(zone.id, "g1", "Partner headline", 1000, ArticleStatus::kPending));
+  const int64_t seq = *store_->last_change_seq();
+  clock_.advance(seconds{60});
+  model::ArticleContent content = first.article.content;
+  content.headline = "Editor headline";
+  auto edited = store_->edit_article(first.article.id, content, editor->id);
+  ASSERT_TRUE(edited) << edited.error().message;
+  EXPECT_EQ(edited->outcome, SaveOutcome::kNewVersion);
+  EXPECT_EQ(edited->article.version, 2);
+  EXPECT_EQ(edited->article.status, ArticleStatus::kPending);
+  EXPECT_EQ(edited->article.updated, first.article.updated) << "not published: no correction";
+  EXPECT_GT(*store_->last_change_seq(), seq);
+  auto versions = store_->list_versions(first.article.id);
+  ASSERT_TRUE(versions);
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_EQ(versions->at(0).editor_id, std::nullopt);
+  EXPECT_EQ(versions->at(1).editor_id, editor->id);
+  EXPECT_EQ(versions->at(1).editor_email, "ed@x.org");
+  EXPECT_EQ(versions->at(1).content.headline, "Editor headline");
+  EXPECT_EQ(versions->at(1).created, clock_.now());
+  // The same text again writes nothing.
+  EXPECT_EQ(store_->edit_article(first.article.id, content, editor->id)->outcome,
+            SaveOutcome::kUnchanged);
+  content.headline = "";
+  EXPECT_EQ(store_->edit_article(first.article.id, content, editor->id).error().code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->edit_article(999, first.article.content, editor->id).error().code,
+            ErrorCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, APartnerSendingItsTextAgainDoesNotUndoAnEditorsEdit) {
+  auto zone = add_zone("zone");
+  auto editor = store_->add_user({.email = "ed@x.org", .role = model::Role::kEditor,
+                                  .password_hash = kHash, .created = clock_.now()});
+  ASSERT_TRUE(editor);
+  auto in = article(zone.id, "g1", "Partner headline");
+  auto first = save(in);
+  model::ArticleContent content = first.article.content;
+  content.headline = "Editor headline";
+  ASSERT_TRUE(store_->edit_article(first.article.id, content, editor->id));
+  // A poll brings the partner's unchanged item again: the edit stands.
+  auto again = save(in);
+  EXPECT_EQ(again.outcome, SaveOutcome::kUnchanged);
+  EXPECT_EQ(store_->find_article(first.article.id)->content.headline, "Editor headline");
+  // A real correction from the partner is a new version, which replaces the edit.
+  in.content.headline = "Partner headline, corrected";
+  auto corrected = save(in);
+  EXPECT_EQ(corrected.outcome, SaveOutcome::kNewVersion);
+  EXPECT_EQ(corrected.article.version, 3);
+  EXPECT_EQ(store_->find_article(first.article.id)->content.headline,
+            "Partner headline, corrected");
+}
+
+TEST_F(SqliteStoreTest, AStatusReasonIsKeptUntilTheStatusChanges) {
+  auto zone = add_zone("zone");
+  auto first = save(article(zone.id, "g1", "Story", 1000, ArticleStatus::kPending));
+  const model::ArticleId id = first.article.id;
+  ASSERT_TRUE(store_->set_article_status(id, ArticleStatus::kWithdrawn, model::Actor::kEditor));
+  ASSERT_TRUE(store_->set_status_reason(id, "Off topic for the zone"));
+  auto rejected = store_->find_article(id);
+  EXPECT_EQ(rejected->status_reason, "Off topic for the zone");
+  EXPECT_TRUE(model::is_rejected(*rejected)) << "withdrawn by an editor, never published";
+  ASSERT_TRUE(store_->set_article_status(id, ArticleStatus::kPublished, model::Actor::kEditor));
+  auto published = store_->find_article(id);
+  EXPECT_EQ(published->status_reason, "");
+  ASSERT_TRUE(store_->set_article_status(id, ArticleStatus::kWithdrawn, model::Actor::kEditor));
+  EXPECT_FALSE(model::is_rejected(*store_->find_article(id))) << "a withdrawal, once published";
+  EXPECT_EQ(store_->set_status_reason(999, "x").error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, FindArticlesFiltersBySectionStatusAndHeadlineNewestFirst) {
+  auto a = add_zone("a");
+  auto b = add_zone("b");
+  save(article(a.id, "1", "Trade talks open", 1000, ArticleStatus::kPending));
+  clock_.advance(seconds{10});
+  save(article(a.id, "2", "Trade talks close", 1000, ArticleStatus::kPublished));
+  clock_.advance(seconds{10});
+  save(article(b.id, "3", "Weather 100% sunny", 1000, ArticleStatus::kPending));
+  auto headlines = [&](const ArticleQuery& q) {
+    std::vector<std::string> out;
+    auto page = store_->find_articles(q, {});
+    EXPECT_TRUE(page) << page.error().message;
+    for (const auto& x : page->articles) out.push_back(x.content.headline);
+    EXPECT_EQ(page->total, static_cast<int64_t>(out.size()));
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(headlines({}), (V{"Weather 100% sunny", "Trade talks close", "Trade talks open"}));
+  EXPECT_EQ(headlines({.status = ArticleStatus::kPending}),
+            (V{"Weather 100% sunny", "Trade talks open"}));
+  EXPECT_EQ(headlines({.sections = {a.id}}), (V{"Trade talks close", "Trade talks open"}));
+  EXPECT_EQ(headlines({.sections = {a.id, b.id}, .status = ArticleStatus::kPending}),
+            (V{"Weather 100% sunny", "Trade talks open"}));
+  EXPECT_EQ(headlines({.headline_contains = "TALKS c"}), (V{"Trade talks close"}));
+  EXPECT_EQ(headlines({.headline_contains = "100%"}), (V{"Weather 100% sunny"}));
+  EXPECT_EQ(headlines({.headline_contains = "1_0"}), V{}) << "_ is no wildcard";
+  auto second = store_->find_articles({}, {.offset = 1, .limit = 1});
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->total, 3);
+  ASSERT_EQ(second->articles.size(), 1u);
+  EXPECT_EQ(second->articles[0].content.headline, "Trade talks close");
+}
+
 }  // namespace
 }  // namespace nz::store::sqlite
