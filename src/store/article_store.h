@@ -46,6 +46,14 @@ struct ArticleChange {
   int64_t change_seq = 0;
 };
 
+// Which articles list_articles covers: every stored one, in any status, narrowed by each
+// field given. Near-duplicates and embargoed ones are included (they are stored articles).
+struct ArticleFilter {
+  std::optional<model::SectionId> section;
+  std::optional<model::PartnerId> partner;  // only articles of this partner's zones
+  std::optional<model::ArticleStatus> status;
+};
+
 struct SaveResult {
   model::Article article;  // as stored, with id, slug and version
   SaveOutcome outcome = SaveOutcome::kCreated;
@@ -105,6 +113,9 @@ class ArticleStore {
   // Listed articles of a section, newest published first (ties: higher id first).
   virtual Result<ArticlePage> list_section_articles(model::SectionId section,
                                                     PageRequest page) = 0;
+  // Stored articles matching `filter` in any status, most recently ingested first (ties:
+  // higher id first): what a partner delivered, with what became of it.
+  virtual Result<ArticlePage> list_articles(const ArticleFilter& filter, PageRequest page) = 0;
   // Listed articles tagged with the topic, from every section, newest first, leaving out
   // `exclude` when given.
   virtual Result<ArticlePage> list_topic_articles(model::TopicId topic, PageRequest page,

@@ -471,6 +471,40 @@ Result<ArticlePage> SqliteStore::list_section_articles(model::SectionId section,
   });
 }
 
+Result<ArticlePage> SqliteStore::list_articles(const ArticleFilter& filter, PageRequest page) {
+  page = clamp(page);
+  std::optional<std::string_view> status;
+  if (filter.status) status = model::to_string(*filter.status);
+  return impl_->read([&](Connection& conn) -> Result<ArticlePage> {
+    const std::string what = "list articles";
+    const std::string kFrom =
+        " FROM articles a WHERE (?1 IS NULL OR a.section_id = ?1)"
+        " AND (?2 IS NULL OR a.section_id IN (SELECT id FROM sections WHERE partner_id = ?2))"
+        " AND (?3 IS NULL OR a.status = ?3)";
+    ArticlePage out;
+    if (page.count_total) {
+      auto stmt = conn.prepare("SELECT count(*)" + kFrom);
+      if (!stmt) return stmt.error();
+      stmt->bind(1, filter.section).bind(2, filter.partner).bind(3, status);
+      auto total = count(*stmt);
+      if (!total) return total.error().with_context(what);
+      out.total = *total;
+    }
+    auto stmt = conn.prepare("SELECT " + std::string(kArticleColumns) + kFrom +
+                             " ORDER BY a.ingested DESC, a.id DESC LIMIT ?4 OFFSET ?5");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, filter.section)
+        .bind(2, filter.partner)
+        .bind(3, status)
+        .bind(4, page.limit)
+        .bind(5, page.offset);
+    auto articles = collect_articles(*stmt);
+    if (!articles) return articles.error().with_context(what);
+    out.articles = std::move(*articles);
+    return out;
+  });
+}
+
 Result<ArticlePage> SqliteStore::list_topic_articles(model::TopicId topic, PageRequest page,
                                                      std::optional<model::ArticleId> exclude) {
   page = clamp(page);

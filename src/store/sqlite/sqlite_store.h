@@ -98,6 +98,7 @@ class SqliteStore final : public store::Store {
   Result<std::vector<model::ArticleVersion>> list_versions(model::ArticleId id) override;
   // page.limit is clamped to 1..200 and a negative offset read as 0.
   Result<ArticlePage> list_section_articles(model::SectionId section, PageRequest page) override;
+  Result<ArticlePage> list_articles(const ArticleFilter& filter, PageRequest page) override;
   Result<ArticlePage> list_topic_articles(model::TopicId topic, PageRequest page,
                                           std::optional<model::ArticleId> exclude) override;
   Result<std::vector<std::pair<model::ArticleId, uint64_t>>> list_fingerprints(
@@ -152,6 +153,7 @@ class SqliteStore final : public store::Store {
                          const model::DeliveryCounts& counts,
                          const std::string& result) override;
   Result<std::vector<model::Delivery>> list_deliveries(const DeliveryFilter& filter) override;
+  Result<int64_t> count_deliveries(const DeliveryFilter& filter) override;
 
   // store::UserStore
   Result<model::User> add_user(const model::User& user) override;
@@ -175,6 +177,11 @@ class SqliteStore final : public store::Store {
                               core::Timestamp at) override;
   Result<bool> is_known_address(model::UserId user, std::string_view address,
                                 core::Timestamp since) override;
+  Status set_user_password(model::UserId id, std::string_view password_hash) override;
+  Result<int64_t> delete_user_sessions(model::UserId id) override;
+  Result<model::PasswordReset> add_password_reset(const model::PasswordReset& reset) override;
+  Result<model::PasswordReset> find_password_reset(std::string_view token_hash) override;
+  Status use_password_reset(int64_t id, core::Timestamp when) override;
 
   // store::AuditStore
   Result<model::AuditEntry> append_audit(const model::AuditEntry& entry) override;
