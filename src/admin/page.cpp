@@ -37,6 +37,7 @@ render::View admin_frame(const AdminServices& services, const web::PageContext& 
   if (who) {
     if (who->user.role == model::Role::kPartner) {
       item("Your zones", "/partner/");
+      item("Delivery log", "/partner/deliveries");
     } else {
       item("Dashboard", "/admin/");
       if (who->user.role == model::Role::kAdmin) {

@@ -22,6 +22,11 @@ void add_admin_routes(http::Router& router, const AdminServices& services) {
   router.get("/partner/", route(partner_page));
   router.post("/partner/tokens", route(create_token));
   router.post("/partner/tokens/{id}/revoke", route(revoke_token));
+  // Issue 8: the partner's delivery log; password reset links and the form they open.
+  router.get("/partner/deliveries", route(partner_deliveries));
+  router.post("/admin/users/{id}/reset-link", route(make_reset_link));
+  router.get("/admin/reset", route(reset_form));
+  router.post("/admin/reset", route(reset_submit));
   // /admin and /partner without the slash, and anything unknown below them, never reach the
   // reader pages ("/{section}/{article}" would take /admin/x): the same checks as every admin
   // page, then a private 404.
