@@ -74,8 +74,8 @@ http::Response partner_deliveries(const AdminServices& services, const http::Req
   // Who sent each: the token (by its name and display form) for a push, the feed for a poll.
   auto tokens = services.store.list_tokens(partner_id);
   if (!tokens) return admin_error_for(services, tokens.error(), &principal);
-  std::map<int64_t, std::string> token_names;
-  for (const auto& t : *tokens) token_names[t.id] = t.name + " (" + t.prefix + ")";
+  std::map<int64_t, const model::ApiToken*> token_by_id;
+  for (const auto& t : *tokens) token_by_id[t.id] = &t;
   std::map<model::SectionId, const model::Section*> zone_by_id;
   for (const auto* z : zones) zone_by_id[z->id] = z;
 
@@ -83,10 +83,15 @@ http::Response partner_deliveries(const AdminServices& services, const http::Req
   for (const auto& d : *deliveries) {
     auto zone = zone_by_id.find(d.section_id);
     if (zone == zone_by_id.end()) continue;  // the store's filter already keeps these out
-    std::string from = d.origin;
+    // A push names its token and its display form; a poll its feed; an import its file.
+    std::string from = d.origin.empty() ? std::string("-") : d.origin;
+    std::string from_detail;
     if (d.token_id) {
-      auto name = token_names.find(*d.token_id);
-      if (name != token_names.end()) from = name->second;
+      auto token = token_by_id.find(*d.token_id);
+      if (token != token_by_id.end()) {
+        from = token->second->name;
+        from_detail = token->second->prefix;
+      }
     }
     const bool ok = d.result == model::kDeliveryOk;
     const bool running = d.result == model::kDeliveryInProgress;
@@ -95,8 +100,9 @@ http::Response partner_deliveries(const AdminServices& services, const http::Req
                   .set("zone", zone->second->title)
                   .set("zone_url", page_url(zone->second->slug, 1))
                   .set("way", way(d.channel))
-                  .set("from", from.empty() ? std::string("-") : from)
-                  .set("format", d.format.empty() ? std::string("-") : d.format)
+                  .set("from", from)
+                  .set("from_detail", web::text_or_false(from_detail))
+                  .set("format", web::text_or_false(d.format))
                   .set("items", std::to_string(d.counts.items))
                   .set("created", std::to_string(d.counts.created))
                   .set("new_versions", std::to_string(d.counts.new_versions))
