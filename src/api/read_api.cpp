@@ -2,7 +2,8 @@
 // /api/v1/articles, /api/v1/articles/{id}, /api/v1/deliveries and /api/v1/sources. Each
 // answers for the token's own partner only: its zones, their articles in every status, the
 // deliveries into them and the sources polled for them. Another partner's zone or article is
-// 404, the same as one that does not exist, so the answers never tell them apart.
+// 404, the same as one that does not exist, so the answers never tell them apart. Every
+// store query names the partner's zones (or the partner), never "all".
 #include <boost/json.hpp>
 
 #include <charconv>
@@ -167,29 +168,37 @@ http::Response list_articles(const ApiServices& services, const http::Request& r
   const Caller& caller = std::get<Caller>(who);
   auto pages = paging(request);
   if (!pages) return json_error(400, pages.error().message);
-  store::ArticleFilter filter{.partner = caller.token.partner_id};
+  store::ArticleQuery query;
   if (auto text = request.query_param("status"); text && !text->empty()) {
-    filter.status = model::parse_article_status(*text);
-    if (!filter.status) {
+    query.status = model::parse_article_status(*text);
+    if (!query.status) {
       return json_error(400, "status must be draft, pending, published or withdrawn, not \"" +
                                  *text + "\"");
     }
   }
   auto zone = zone_param(caller, request);
   if (!zone) return json_error(404, zone.error().message);
-  if (*zone) filter.section = (*zone)->id;
-  auto found = services.store.list_articles(
-      filter, {.offset = pages->offset(), .limit = pages->per_page});
-  if (!found) return json_error(503, "the store is unavailable; try again shortly");
+  // The partner's zones only; a query naming no section would cover every section, so a
+  // partner without zones asks nothing.
+  for (const auto& z : caller.zones) {
+    if (!*zone || *zone == &z) query.sections.push_back(z.id);
+  }
+  store::ArticlePage found;
+  if (!query.sections.empty()) {
+    auto page = services.store.find_articles(
+        query, {.offset = pages->offset(), .limit = pages->per_page});
+    if (!page) return json_error(503, "the store is unavailable; try again shortly");
+    found = std::move(*page);
+  }
   json::array articles;
-  for (const auto& a : found->articles) {
+  for (const auto& a : found.articles) {
     if (const model::Section* z = caller.zone(a.section_id)) {
       articles.push_back(article_summary(caller, *z, a));
     }
   }
   return ok({{"page", pages->page},
              {"per_page", pages->per_page},
-             {"total", found->total},
+             {"total", found.total},
              {"articles", std::move(articles)}});
 }
 

@@ -1,6 +1,6 @@
 // newszone user add | list | disable | enable | unlock | reset-link: the people who sign in
-// to the admin and the partner portal. The first admin is made here; later ones usually in the admin.
-// Every change is written to the audit log with the actor "cli".
+// to the admin and the partner portal. The first admin is made here; later ones usually in
+// the admin. Every change is written to the audit log with the actor "cli".
 #include <CLI/CLI.hpp>
 #include <termios.h>
 #include <unistd.h>

@@ -46,14 +46,6 @@ struct ArticleChange {
   int64_t change_seq = 0;
 };
 
-// Which articles list_articles covers: every stored one, in any status, narrowed by each
-// field given. Near-duplicates and embargoed ones are included (they are stored articles).
-struct ArticleFilter {
-  std::optional<model::SectionId> section;
-  std::optional<model::PartnerId> partner;  // only articles of this partner's zones
-  std::optional<model::ArticleStatus> status;
-};
-
 struct SaveResult {
   model::Article article;  // as stored, with id, slug and version
   SaveOutcome outcome = SaveOutcome::kCreated;
@@ -77,6 +69,14 @@ struct SitemapEntry {
   std::string language;  // filled by list_recent_sitemap_entries only
   core::Timestamp published{};
   core::Timestamp updated{};
+};
+
+// What find_articles selects (the admin's article search, the moderation queue, a partner's
+// list of its zones' articles); every filter is optional.
+struct ArticleQuery {
+  std::vector<model::SectionId> sections;  // any of these sections; empty: every section
+  std::optional<model::ArticleStatus> status;
+  std::string headline_contains;  // case-insensitive (ASCII letters) substring; "": any
 };
 
 // The most entries one sitemap query returns: the sitemaps protocol's limit per file.
@@ -113,9 +113,6 @@ class ArticleStore {
   // Listed articles of a section, newest published first (ties: higher id first).
   virtual Result<ArticlePage> list_section_articles(model::SectionId section,
                                                     PageRequest page) = 0;
-  // Stored articles matching `filter` in any status, most recently ingested first (ties:
-  // higher id first): what a partner delivered, with what became of it.
-  virtual Result<ArticlePage> list_articles(const ArticleFilter& filter, PageRequest page) = 0;
   // Listed articles tagged with the topic, from every section, newest first, leaving out
   // `exclude` when given.
   virtual Result<ArticlePage> list_topic_articles(model::TopicId topic, PageRequest page,
@@ -160,6 +157,11 @@ class ArticleStore {
   virtual Result<std::vector<model::ArticleId>> list_embargo_ends(core::Timestamp after,
                                                                   core::Timestamp until,
                                                                   int64_t limit) = 0;
+
+  // Articles in any status matching `query`, most recently received (ingested) first, ties:
+  // higher id first. total counts all matches when page.count_total. (The same declaration
+  // as helper h20's, whose implementation is the same too: keep one at merge.)
+  virtual Result<ArticlePage> find_articles(const ArticleQuery& query, PageRequest page) = 0;
 
   // Sitemaps. Only listed articles of sections whose noindex is off count: not withdrawn,
   // pending or draft ones, not near-duplicates, not embargoed ones (list_ only; the counts

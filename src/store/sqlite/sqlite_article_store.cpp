@@ -471,40 +471,6 @@ Result<ArticlePage> SqliteStore::list_section_articles(model::SectionId section,
   });
 }
 
-Result<ArticlePage> SqliteStore::list_articles(const ArticleFilter& filter, PageRequest page) {
-  page = clamp(page);
-  std::optional<std::string_view> status;
-  if (filter.status) status = model::to_string(*filter.status);
-  return impl_->read([&](Connection& conn) -> Result<ArticlePage> {
-    const std::string what = "list articles";
-    const std::string kFrom =
-        " FROM articles a WHERE (?1 IS NULL OR a.section_id = ?1)"
-        " AND (?2 IS NULL OR a.section_id IN (SELECT id FROM sections WHERE partner_id = ?2))"
-        " AND (?3 IS NULL OR a.status = ?3)";
-    ArticlePage out;
-    if (page.count_total) {
-      auto stmt = conn.prepare("SELECT count(*)" + kFrom);
-      if (!stmt) return stmt.error();
-      stmt->bind(1, filter.section).bind(2, filter.partner).bind(3, status);
-      auto total = count(*stmt);
-      if (!total) return total.error().with_context(what);
-      out.total = *total;
-    }
-    auto stmt = conn.prepare("SELECT " + std::string(kArticleColumns) + kFrom +
-                             " ORDER BY a.ingested DESC, a.id DESC LIMIT ?4 OFFSET ?5");
-    if (!stmt) return stmt.error();
-    stmt->bind(1, filter.section)
-        .bind(2, filter.partner)
-        .bind(3, status)
-        .bind(4, page.limit)
-        .bind(5, page.offset);
-    auto articles = collect_articles(*stmt);
-    if (!articles) return articles.error().with_context(what);
-    out.articles = std::move(*articles);
-    return out;
-  });
-}
-
 Result<ArticlePage> SqliteStore::list_topic_articles(model::TopicId topic, PageRequest page,
                                                      std::optional<model::ArticleId> exclude) {
   page = clamp(page);
@@ -799,6 +765,56 @@ Result<std::vector<SitemapEntry>> SqliteStore::list_recent_sitemap_entries(core:
     auto entries = collect_sitemap_entries(*stmt, true);
     if (!entries) return entries.error().with_context("list recent sitemap entries");
     return entries;
+  });
+}
+
+Result<ArticlePage> SqliteStore::find_articles(const ArticleQuery& query, PageRequest page) {
+  page = clamp(page);
+  // The WHERE clause and its parameters, numbered from 1 in the order they appear.
+  std::string where = " WHERE 1";
+  if (!query.sections.empty()) {
+    where += " AND a.section_id IN (";
+    for (size_t i = 0; i < query.sections.size(); ++i) where += i ? ", ?" : "?";
+    where += ")";
+  }
+  if (query.status) where += " AND a.status = ?";
+  std::string pattern;
+  if (!query.headline_contains.empty()) {
+    where += " AND a.headline LIKE ? ESCAPE '\\'";
+    pattern = "%";
+    for (char c : query.headline_contains) {
+      if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+      pattern += c;
+    }
+    pattern += "%";
+  }
+  auto bind_where = [&](Stmt& stmt) {
+    int n = 0;
+    for (model::SectionId id : query.sections) stmt.bind(++n, id);
+    if (query.status) stmt.bind(++n, model::to_string(*query.status));
+    if (!pattern.empty()) stmt.bind(++n, pattern);
+    return n;
+  };
+  return impl_->read([&](Connection& conn) -> Result<ArticlePage> {
+    const std::string what = "find articles";
+    ArticlePage out;
+    if (page.count_total) {
+      auto stmt = conn.prepare("SELECT count(*) FROM articles a" + where);
+      if (!stmt) return stmt.error();
+      bind_where(*stmt);
+      auto total = count(*stmt);
+      if (!total) return total.error().with_context(what);
+      out.total = *total;
+    }
+    auto stmt = conn.prepare("SELECT " + std::string(kArticleColumns) + " FROM articles a" +
+                             where + " ORDER BY a.ingested DESC, a.id DESC LIMIT ? OFFSET ?");
+    if (!stmt) return stmt.error();
+    int n = bind_where(*stmt);
+    stmt->bind(n + 1, page.limit).bind(n + 2, page.offset);
+    auto articles = collect_articles(*stmt);
+    if (!articles) return articles.error().with_context(what);
+    out.articles = std::move(*articles);
+    return out;
   });
 }
 

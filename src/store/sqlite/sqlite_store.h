@@ -98,7 +98,6 @@ class SqliteStore final : public store::Store {
   Result<std::vector<model::ArticleVersion>> list_versions(model::ArticleId id) override;
   // page.limit is clamped to 1..200 and a negative offset read as 0.
   Result<ArticlePage> list_section_articles(model::SectionId section, PageRequest page) override;
-  Result<ArticlePage> list_articles(const ArticleFilter& filter, PageRequest page) override;
   Result<ArticlePage> list_topic_articles(model::TopicId topic, PageRequest page,
                                           std::optional<model::ArticleId> exclude) override;
   Result<std::vector<std::pair<model::ArticleId, uint64_t>>> list_fingerprints(
@@ -118,6 +117,7 @@ class SqliteStore final : public store::Store {
   Result<std::vector<model::Article>> list_withdrawn_articles(const ArticleScope& scope,
                                                               core::Timestamp since,
                                                               int64_t limit) override;
+  Result<ArticlePage> find_articles(const ArticleQuery& query, PageRequest page) override;
   Result<std::vector<SitemapMonth>> list_sitemap_months() override;
   Result<std::vector<SitemapEntry>> list_sitemap_entries(core::Timestamp from, core::Timestamp to,
                                                          int64_t offset, int64_t limit) override;
