@@ -44,7 +44,7 @@ struct Session {
   std::string address;          // the client address that signed in
 };
 
-// A one-time link for setting a new password (008_password_resets.sql). The link itself is
+// A one-time link for setting a new password (010_password_resets.sql). The link itself is
 // shown once, to the admin who made it; only its hash is kept.
 struct PasswordReset {
   int64_t id = 0;  // assigned by the store

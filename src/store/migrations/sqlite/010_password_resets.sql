@@ -1,4 +1,4 @@
--- 008_password_resets: one-time links an admin makes for a user to set a new password
+-- 010_password_resets: one-time links an admin makes for a user to set a new password
 -- (issue 8). Conventions as in 001_initial.sql.
 
 -- A link is 256 random bits; only their hash (crypto::secret_hash, as for sessions) is kept,
