@@ -22,6 +22,15 @@ const PASSWORD = 'correct horse battery staple';
 function cli(args) {
   const r = spawnSync(BIN, [...args, '--data', data], { input: PASSWORD + '\n', env });
   if (r.status !== 0) throw new Error(`newszone ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout.toString().trim();
+}
+
+// Pushes a ninjs document with a partner's token, for the delivery log.
+async function push(token, body) {
+  await fetch(base + '/api/v1/zones/china-news-zone/articles', {
+    method: 'POST', body,
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
+  });
 }
 
 const server = spawn(BIN, ['serve', '--demo', '--data', data, '--listen', '127.0.0.1:0'],
@@ -142,7 +151,28 @@ try {
     }
     await context.close();
   };
+  // A few deliveries for the partner's delivery log: new stories, a correction, one that
+  // could not be read.
+  const token = cli(['token', 'create', '--partner', 'peoples-daily-online', '--name',
+                     'Newsroom CMS']);
+  const story = (uri, headline) => JSON.stringify({
+    uri, headline, body_html: '<p>' + headline + '.</p>', versioncreated: '2026-11-27T08:00:00Z',
+  });
+  await push(token, story('urn:pd:shot-1', 'High-speed rail line opens to Lhasa'));
+  await push(token, '[' + story('urn:pd:shot-2', 'Harbour city expands its ferry routes') + ',' +
+                    story('urn:pd:shot-3', 'Tea growers report an early harvest') + ']');
+  await push(token, story('urn:pd:shot-1', 'High-speed rail line opens to Lhasa on time'));
+  await push(token, '{"uri": "urn:pd:broken", "headline": ');
+  // A reset link for the partner user, opened signed out.
+  const resetLink = cli(['user', 'reset-link', '--email', 'desk@people.example']);
   await shoot(null, []);
+  {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(base + new URL(resetLink).pathname + new URL(resetLink).search);
+    await page.screenshot({ path: path.join(OUT, 'admin-reset.png'), fullPage: true });
+    await context.close();
+  }
   await shoot('editor-in-chief@helsinkitimes.example', [
     ['/admin/', 'admin-dashboard.png'], ['/admin/users', 'admin-users.png'],
     ['/admin/audit', 'admin-audit.png'], ['/admin/sections', 'admin-sections.png'],
@@ -153,7 +183,8 @@ try {
     [`/admin/articles/${ids[0]}`, 'admin-article.png', correct],
     ['/admin/queue', 'admin-queue.png']]);
   await shoot('desk@people.example', [['/partner/', 'partner-portal.png'],
-                                      ['/partner/articles', 'partner-articles.png']]);
+                                      ['/partner/articles', 'partner-articles.png'],
+                                      ['/partner/deliveries', 'partner-deliveries.png']]);
   console.log('admin-screenshots: wrote docs/screenshots/admin-*.png and partner-*.png');
 } finally {
   await browser.close();

@@ -28,6 +28,8 @@ struct AdminSettings {
   int address_failures = 30;
   // A locked account still opens from an address its user signed in from within this long.
   std::chrono::seconds known_address_for{30 * 24 * 3600};
+  // A password reset link works for this long after it is made (admin/password_reset.h).
+  std::chrono::seconds reset_link_life{3600};
 };
 
 // What the admin routes need. The admin changes everything the site holds, so it works on
@@ -39,8 +41,9 @@ struct AdminServices {
   AdminSettings settings{};
 };
 
-// Adds /admin/login, /admin/logout, /admin/, /admin/users, /admin/audit, /admin/sections,
-// /admin/partners, /admin/sources, /partner/ and /partner/tokens.
+// Adds /admin/login, /admin/logout, /admin/, /admin/users, /admin/audit, /admin/reset,
+// /admin/sections, /admin/partners, /admin/sources, /admin/queue, /admin/articles, /partner/,
+// /partner/tokens, /partner/articles and /partner/deliveries.
 void add_admin_routes(http::Router& router, const AdminServices& services);
 
 }  // namespace nz::admin

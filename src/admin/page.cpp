@@ -39,6 +39,7 @@ render::View admin_frame(const AdminServices& services, const web::PageContext& 
     if (who->user.role == model::Role::kPartner) {
       item("Your zones", "/partner/");
       item("Your articles", "/partner/articles");
+      item("Delivery log", "/partner/deliveries");
     } else {
       item("Dashboard", "/admin/");
       // Moderation (issue 8): the queue's length is one count off an index.

@@ -55,5 +55,11 @@ http::Response partner_article_page(const AdminServices& services,
 http::Response article_action(const AdminServices& services, const http::Request& request);
 http::Response remove_article_topic(const AdminServices& services,
                                     const http::Request& request);
+// partner_deliveries_page.cpp: /partner/deliveries, the partner's own delivery log.
+http::Response partner_deliveries(const AdminServices& services, const http::Request& request);
+// reset_page.cpp: an admin makes a one-time password reset link; /admin/reset uses it.
+http::Response make_reset_link(const AdminServices& services, const http::Request& request);
+http::Response reset_form(const AdminServices& services, const http::Request& request);
+http::Response reset_submit(const AdminServices& services, const http::Request& request);
 
 }  // namespace nz::admin

@@ -90,6 +90,7 @@ http::Response partner_page(const AdminServices& services, const http::Request& 
                    .set("published_total", std::to_string(articles->total))
                    .set("deliveries", std::move(delivery_rows))
                    .set("deliveries_none", deliveries->empty())
+                   .set("deliveries_url", "/partner/deliveries?zone=" + section.slug)
                    .set("sources", std::move(source_rows))
                    .set("sources_none", sources->empty())
                    .set("articles", std::move(article_rows))

@@ -50,6 +50,11 @@ void add_admin_routes(http::Router& router, const AdminServices& services) {
   router.post("/admin/articles/{id}/tags/{topic}/remove", route(remove_article_topic));
   router.get("/partner/articles", route(partner_articles_page));
   router.get("/partner/articles/{id}", route(partner_article_page));
+  // Issue 8: the partner's delivery log; password reset links and the form they open.
+  router.get("/partner/deliveries", route(partner_deliveries));
+  router.post("/admin/users/{id}/reset-link", route(make_reset_link));
+  router.get("/admin/reset", route(reset_form));
+  router.post("/admin/reset", route(reset_submit));
   // /admin and /partner without the slash, and anything unknown below them, never reach the
   // reader pages ("/{section}/{article}" would take /admin/x): the same checks as every admin
   // page, then a private 404.

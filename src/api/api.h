@@ -30,6 +30,24 @@ struct ApiServices {
 // The body always lists each item by index: status (created, updated, unchanged, duplicate,
 // failed), id, version, url, and the error when it failed.
 http::Response push_articles(const ApiServices& services, const http::Request& request);
+// The read side (read_api.cpp), for the token's own partner only. Each answers 401 without a
+// valid token, 503 when the store fails, and otherwise:
+// GET /api/v1/zones: 200, the partner's zones.
+http::Response list_zones(const ApiServices& services, const http::Request& request);
+// GET /api/v1/articles?zone=&status=&page=&per_page=: 200, a page of the zones' articles in
+// every status, most recently received first; 400 on a bad status, page or per_page (1..100);
+// 404 for a zone that is not the partner's.
+http::Response list_articles(const ApiServices& services, const http::Request& request);
+// GET /api/v1/articles/{id}: 200, one article with its versions; 404 when it is not in the
+// partner's zones.
+http::Response get_article(const ApiServices& services, const http::Request& request);
+// GET /api/v1/deliveries?zone=&page=&per_page=: 200, the delivery log, newest first; 400, 404
+// as for articles.
+http::Response list_deliveries(const ApiServices& services, const http::Request& request);
+// GET /api/v1/sources?zone=: 200, the feeds polled for the zones, their fetch status and last
+// error; 404 as for articles.
+http::Response list_sources(const ApiServices& services, const http::Request& request);
+
 // GET /api/v1/openapi.json: this API in OpenAPI 3.1 (openapi.cpp).
 http::Response openapi_document();
 

@@ -11,7 +11,7 @@ constexpr std::string_view kOpenApi = R"json({
   "info": {
     "title": "newszone API",
     "version": "1",
-    "description": "Partners push articles into their zones with a bearer token; anyone may search the published articles. Errors are JSON: {\"error\": {\"status\": N, \"message\": \"...\"}}."
+    "description": "Partners push articles into their zones with a bearer token and read back, with the same token, their zones, articles (every status and version), delivery log and sources; anyone may search the published articles. Errors are JSON: {\"error\": {\"status\": N, \"message\": \"...\"}}."
   },
   "servers": [{"url": "/"}],
   "components": {
@@ -105,7 +105,154 @@ constexpr std::string_view kOpenApi = R"json({
           "notices": {"type": "array", "items": {"type": "string"}},
           "results": {"type": "array", "items": {"$ref": "#/components/schemas/SearchResult"}}
         }
+      },
+      "Zone": {
+        "type": "object",
+        "required": ["id", "slug", "title", "description", "url", "moderation", "noindex", "contract_start", "contract_end"],
+        "properties": {
+          "id": {"type": "integer"},
+          "slug": {"type": "string", "description": "Names the zone in ?zone= and in the push path."},
+          "title": {"type": "string"},
+          "description": {"type": "string"},
+          "url": {"type": "string", "description": "The zone's page on the site."},
+          "moderation": {"type": "string", "enum": ["auto-publish", "hold-for-review"]},
+          "noindex": {"type": "boolean"},
+          "contract_start": {"type": ["string", "null"], "format": "date"},
+          "contract_end": {"type": ["string", "null"], "format": "date"}
+        }
+      },
+      "ZoneList": {
+        "type": "object",
+        "required": ["zones"],
+        "properties": {"zones": {"type": "array", "items": {"$ref": "#/components/schemas/Zone"}}}
+      },
+      "ArticleSummary": {
+        "type": "object",
+        "required": ["id", "zone", "guid", "headline", "status", "version", "url", "published", "updated", "ingested", "embargo_until", "duplicate_of", "withdrawn_at"],
+        "properties": {
+          "id": {"type": "integer"},
+          "zone": {"type": "string", "description": "The zone's slug."},
+          "guid": {"type": "string", "description": "The item's identity as delivered."},
+          "headline": {"type": "string"},
+          "status": {"type": "string", "enum": ["draft", "pending", "published", "withdrawn"]},
+          "version": {"type": "integer", "description": "The current version, from 1."},
+          "url": {"type": "string", "description": "The article's page (readers see it only while published)."},
+          "published": {"type": "string", "format": "date-time"},
+          "updated": {"type": "string", "format": "date-time"},
+          "ingested": {"type": "string", "format": "date-time", "description": "When the site first received it."},
+          "embargo_until": {"type": ["string", "null"], "format": "date-time"},
+          "duplicate_of": {"type": ["integer", "null"], "description": "Set when it is a near-duplicate of another article: kept, never listed."},
+          "withdrawn_at": {"type": ["string", "null"], "format": "date-time"}
+        }
+      },
+      "ArticleList": {
+        "type": "object",
+        "required": ["page", "per_page", "total", "articles"],
+        "properties": {
+          "page": {"type": "integer"},
+          "per_page": {"type": "integer"},
+          "total": {"type": "integer", "description": "Matching articles on all pages."},
+          "articles": {"type": "array", "items": {"$ref": "#/components/schemas/ArticleSummary"}}
+        }
+      },
+      "ArticleVersion": {
+        "type": "object",
+        "required": ["version", "created", "delivery", "headline", "standfirst"],
+        "properties": {
+          "version": {"type": "integer"},
+          "created": {"type": "string", "format": "date-time"},
+          "delivery": {"type": ["integer", "null"], "description": "The delivery it arrived in (GET /api/v1/deliveries); null when made on the site."},
+          "headline": {"type": "string"},
+          "standfirst": {"type": "string"}
+        }
+      },
+      "Article": {
+        "type": "object",
+        "required": ["id", "zone", "guid", "headline", "status", "version", "url", "published", "updated", "ingested", "embargo_until", "duplicate_of", "withdrawn_at", "standfirst", "body_html", "author", "language", "original_url", "versions"],
+        "properties": {
+          "id": {"type": "integer"},
+          "zone": {"type": "string"},
+          "guid": {"type": "string"},
+          "headline": {"type": "string"},
+          "status": {"type": "string", "enum": ["draft", "pending", "published", "withdrawn"]},
+          "version": {"type": "integer"},
+          "url": {"type": "string"},
+          "published": {"type": "string", "format": "date-time"},
+          "updated": {"type": "string", "format": "date-time"},
+          "ingested": {"type": "string", "format": "date-time"},
+          "embargo_until": {"type": ["string", "null"], "format": "date-time"},
+          "duplicate_of": {"type": ["integer", "null"]},
+          "withdrawn_at": {"type": ["string", "null"], "format": "date-time"},
+          "standfirst": {"type": "string"},
+          "body_html": {"type": "string", "description": "As stored: sanitized."},
+          "author": {"type": "string"},
+          "language": {"type": "string"},
+          "original_url": {"type": "string"},
+          "versions": {"type": "array", "items": {"$ref": "#/components/schemas/ArticleVersion"}, "description": "Every version, oldest first."}
+        }
+      },
+      "Delivery": {
+        "type": "object",
+        "required": ["id", "received", "zone", "way", "token_id", "source_id", "origin", "bytes", "sha256", "format", "items", "created", "updated", "unchanged", "duplicates", "failed", "result", "error"],
+        "properties": {
+          "id": {"type": "integer"},
+          "received": {"type": "string", "format": "date-time"},
+          "zone": {"type": "string"},
+          "way": {"type": "string", "enum": ["push", "poll", "import"]},
+          "token_id": {"type": ["integer", "null"], "description": "The token that pushed it."},
+          "source_id": {"type": ["integer", "null"], "description": "The source polled."},
+          "origin": {"type": "string", "description": "The token's display form, the URL polled, or the file imported."},
+          "bytes": {"type": "integer"},
+          "sha256": {"type": "string", "description": "Hex SHA-256 of the exact bytes received."},
+          "format": {"type": "string", "description": "The format read; empty when nothing could be read."},
+          "items": {"type": "integer"},
+          "created": {"type": "integer"},
+          "updated": {"type": "integer"},
+          "unchanged": {"type": "integer"},
+          "duplicates": {"type": "integer"},
+          "failed": {"type": "integer"},
+          "result": {"type": "string", "enum": ["ok", "in progress", "failed"]},
+          "error": {"type": ["string", "null"], "description": "What went wrong, when the result is failed."}
+        }
+      },
+      "DeliveryList": {
+        "type": "object",
+        "required": ["page", "per_page", "total", "deliveries"],
+        "properties": {
+          "page": {"type": "integer"},
+          "per_page": {"type": "integer"},
+          "total": {"type": "integer"},
+          "deliveries": {"type": "array", "items": {"$ref": "#/components/schemas/Delivery"}}
+        }
+      },
+      "Source": {
+        "type": "object",
+        "required": ["id", "zone", "url", "enabled", "every_seconds", "status", "last_attempt", "last_success", "last_error", "consecutive_failures", "next_poll", "gone"],
+        "properties": {
+          "id": {"type": "integer"},
+          "zone": {"type": "string"},
+          "url": {"type": "string"},
+          "enabled": {"type": "boolean"},
+          "every_seconds": {"type": "integer"},
+          "status": {"type": "string", "enum": ["disabled", "gone", "failing", "quiet", "new", "ok"]},
+          "last_attempt": {"type": ["string", "null"], "format": "date-time"},
+          "last_success": {"type": ["string", "null"], "format": "date-time"},
+          "last_error": {"type": ["string", "null"], "description": "Why the last fetch failed; null when it succeeded."},
+          "consecutive_failures": {"type": "integer"},
+          "next_poll": {"type": "string", "format": "date-time"},
+          "gone": {"type": "boolean", "description": "The feed answered 410 Gone and is no longer polled."}
+        }
+      },
+      "SourceList": {
+        "type": "object",
+        "required": ["sources"],
+        "properties": {"sources": {"type": "array", "items": {"$ref": "#/components/schemas/Source"}}}
       }
+    },
+    "parameters": {
+      "zone": {"name": "zone", "in": "query", "required": false, "schema": {"type": "string"}, "description": "Only this zone of yours (its slug); another partner's zone is 404."},
+      "page": {"name": "page", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 100000, "default": 1}},
+      "per_page": {"name": "per_page", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}}
     },
     "responses": {
       "Error": {
@@ -149,6 +296,90 @@ constexpr std::string_view kOpenApi = R"json({
           "413": {"$ref": "#/components/responses/Error"},
           "415": {"$ref": "#/components/responses/Error"},
           "422": {"description": "Nothing could be stored; the report says why per item.", "content": {"application/json": {"schema": {"oneOf": [{"$ref": "#/components/schemas/PushReport"}, {"$ref": "#/components/schemas/Error"}]}}}},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/zones": {
+      "get": {
+        "operationId": "listZones",
+        "summary": "Your zones",
+        "security": [{"partnerToken": []}],
+        "responses": {
+          "200": {"description": "The zones of the token's partner.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ZoneList"}}}},
+          "401": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/articles": {
+      "get": {
+        "operationId": "listArticles",
+        "summary": "Your zones' articles, in every status",
+        "description": "What you delivered and what became of it: published, pending review, draft or withdrawn. Most recently received first.",
+        "security": [{"partnerToken": []}],
+        "parameters": [
+          {"$ref": "#/components/parameters/zone"},
+          {"name": "status", "in": "query", "required": false, "schema": {"type": "string", "enum": ["draft", "pending", "published", "withdrawn"]}},
+          {"$ref": "#/components/parameters/page"},
+          {"$ref": "#/components/parameters/per_page"}
+        ],
+        "responses": {
+          "200": {"description": "One page of articles.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ArticleList"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/articles/{id}": {
+      "get": {
+        "operationId": "getArticle",
+        "summary": "One of your articles, with every version",
+        "security": [{"partnerToken": []}],
+        "parameters": [
+          {"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}
+        ],
+        "responses": {
+          "200": {"description": "The article as it stands, and its versions.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Article"}}}},
+          "401": {"$ref": "#/components/responses/Error"},
+          "404": {"description": "No such article in your zones (another partner's is not yours either).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/deliveries": {
+      "get": {
+        "operationId": "listDeliveries",
+        "summary": "Your delivery log",
+        "description": "Every document received for your zones, pushed, polled or imported, newest first, with what became of its items.",
+        "security": [{"partnerToken": []}],
+        "parameters": [
+          {"$ref": "#/components/parameters/zone"},
+          {"$ref": "#/components/parameters/page"},
+          {"$ref": "#/components/parameters/per_page"}
+        ],
+        "responses": {
+          "200": {"description": "One page of the log.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DeliveryList"}}}},
+          "400": {"$ref": "#/components/responses/Error"},
+          "401": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Error"}
+        }
+      }
+    },
+    "/api/v1/sources": {
+      "get": {
+        "operationId": "listSources",
+        "summary": "The feeds the site polls for your zones",
+        "description": "Each with its fetch status and last error.",
+        "security": [{"partnerToken": []}],
+        "parameters": [{"$ref": "#/components/parameters/zone"}],
+        "responses": {
+          "200": {"description": "The sources.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SourceList"}}}},
+          "401": {"$ref": "#/components/responses/Error"},
+          "404": {"$ref": "#/components/responses/Error"},
           "503": {"$ref": "#/components/responses/Error"}
         }
       }

@@ -5,8 +5,8 @@
 #include <cctype>
 
 #include "api/api.h"
+#include "api/auth.h"
 #include "core/clock.h"
-#include "crypto/token.h"
 #include "ingest/feed_ingest.h"
 #include "store/store.h"
 #include "web/urls.h"
@@ -15,13 +15,6 @@ namespace nz::api {
 namespace {
 
 namespace json = boost::json;
-
-http::Response error(int status, const std::string& message) {
-  json::object body{{"error", json::object{{"status", status}, {"message", message}}}};
-  auto response = http::Response::json(status, json::serialize(body) + "\n");
-  if (status == 401) response.set_header("WWW-Authenticate", "Bearer realm=\"newszone\"");
-  return response;
-}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -68,29 +61,6 @@ ContentType parse_content_type(std::string_view header) {
   return out;
 }
 
-// The partner's token, or the 401 to send.
-Result<model::ApiToken> authenticate(const ApiServices& services, const http::Request& request) {
-  auto header = request.header("authorization");
-  if (!header) return Error::InvalidInput("send the partner's token as Authorization: Bearer TOKEN");
-  std::string_view value = *header;
-  if (value.size() < 7 || lower(value.substr(0, 7)) != "bearer ") {
-    return Error::InvalidInput("the Authorization header must be \"Bearer TOKEN\"");
-  }
-  std::string token = trim(value.substr(7));
-  if (!crypto::looks_like_token(token)) {
-    return Error::InvalidInput("that is not a newszone token (they start with \"nzp_\")");
-  }
-  auto found = services.store.find_token_by_hash(crypto::token_hash(token));
-  if (!found) {
-    if (found.error().code == ErrorCode::kNotFound) {
-      return Error::InvalidInput("unknown token; ask the site's editors for a new one");
-    }
-    return found.error();
-  }
-  if (!found->valid()) return Error::InvalidInput("this token has been revoked");
-  return found;
-}
-
 json::object item_json(const ingest::ItemResult& item, const model::Section& zone,
                        const std::string& base_url) {
   json::object o{{"index", item.index}, {"status", ingest::to_string(item.outcome)}};
@@ -117,37 +87,39 @@ std::string site_base(const ApiServices& services) {
 }  // namespace
 
 http::Response push_articles(const ApiServices& services, const http::Request& request) {
-  auto token = authenticate(services, request);
+  auto token = authenticate(services.store, request);
   if (!token) {
-    if (token.error().code == ErrorCode::kInvalidInput) return error(401, token.error().message);
-    return error(503, "the store is unavailable; try again shortly");
+    if (token.error().code == ErrorCode::kInvalidInput) {
+      return json_error(401, token.error().message);
+    }
+    return json_error(503, "the store is unavailable; try again shortly");
   }
   const std::string slug = request.param("zone");
   auto zone = services.store.find_section_by_slug(slug);
   if (!zone || !zone->is_zone()) {
     if (zone || zone.error().code == ErrorCode::kNotFound) {
-      return error(404, "there is no partner zone \"" + slug + "\"");
+      return json_error(404, "there is no partner zone \"" + slug + "\"");
     }
-    return error(503, "the store is unavailable; try again shortly");
+    return json_error(503, "the store is unavailable; try again shortly");
   }
   if (zone->partner_id != token->partner_id) {
-    return error(403, "this token's partner does not supply the zone \"" + slug + "\"");
+    return json_error(403, "this token's partner does not supply the zone \"" + slug + "\"");
   }
 
   auto content_type_header = request.header("content-type");
   if (!content_type_header) {
-    return error(415, "send a Content-Type: application/json for ninjs, application/rss+xml "
+    return json_error(415, "send a Content-Type: application/json for ninjs, application/rss+xml "
                       "or application/atom+xml for feeds");
   }
   ContentType content_type = parse_content_type(*content_type_header);
   if (std::find(kAcceptedTypes.begin(), kAcceptedTypes.end(), content_type.media_type) ==
       kAcceptedTypes.end()) {
-    return error(415, "\"" + content_type.media_type +
+    return json_error(415, "\"" + content_type.media_type +
                           "\" is not accepted; send ninjs as application/json or a feed as "
                           "application/rss+xml or application/atom+xml");
   }
   if (request.body.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return error(422, "the body is empty; send one ninjs item, an array of them, or a feed");
+    return json_error(422, "the body is empty; send one ninjs item, an array of them, or a feed");
   }
 
   const auto atomic = request.query_param("atomic");
@@ -161,9 +133,9 @@ http::Response push_articles(const ApiServices& services, const http::Request& r
   (void)services.store.touch_token(token->id, services.clock.now());
   if (!report) {
     if (report.error().code == ErrorCode::kInvalidInput) {
-      return error(422, "nothing could be read: " + report.error().message);
+      return json_error(422, "nothing could be read: " + report.error().message);
     }
-    return error(503, "the store failed; nothing was lost, send again: " +
+    return json_error(503, "the store failed; nothing was lost, send again: " +
                           report.error().message);
   }
 

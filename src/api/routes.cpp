@@ -7,6 +7,16 @@ void add_api_routes(http::Router& router, const ApiServices& services) {
   router.post("/api/v1/zones/{zone}/articles",
               [&services](http::Request& request) { return push_articles(services, request); });
   router.get("/api/v1/openapi.json", [](http::Request&) { return openapi_document(); });
+  // The read side for partner tokens (issue 8).
+  auto route = [&services](http::Response (*handler)(const ApiServices&,
+                                                     const http::Request&)) {
+    return [&services, handler](http::Request& request) { return handler(services, request); };
+  };
+  router.get("/api/v1/zones", route(list_zones));
+  router.get("/api/v1/articles", route(list_articles));
+  router.get("/api/v1/articles/{id}", route(get_article));
+  router.get("/api/v1/deliveries", route(list_deliveries));
+  router.get("/api/v1/sources", route(list_sources));
   router.set_not_found("/api/", [](http::Request& request) {
     return http::Response::json(
         404, "{\"error\":{\"status\":404,\"message\":\"no API endpoint at this path; see "

@@ -261,6 +261,14 @@ const std::vector<Setting>& settings() {
          c.admin_login_address_failures = static_cast<int>(*n);
          return Ok();
        }},
+      {"admin.reset_link_seconds", "NEWSZONE_ADMIN_RESET_LINK_SECONDS",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         // At most a day: a link that lives longer is a standing way into the account.
+         auto n = parse_integer(what, v, 1, 24 * 3600);
+         if (!n) return n.error();
+         c.admin_reset_link_seconds = *n;
+         return Ok();
+       }},
       {"log.level", "NEWSZONE_LOG_LEVEL",
        [](Config& c, const std::string& what, const std::string& v) -> Status {
          if (auto s = check_log_level(what, v); !s) return s;

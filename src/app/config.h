@@ -89,6 +89,10 @@ struct Config {
   int64_t admin_login_window_seconds = 15 * 60;
   int admin_login_account_failures = 5;
   int admin_login_address_failures = 30;
+  // A password reset link (made on /admin/users or with `newszone user reset-link`) works
+  // for this many seconds (default 1 h).  [admin] reset_link_seconds,
+  // NEWSZONE_ADMIN_RESET_LINK_SECONDS.
+  int64_t admin_reset_link_seconds = 3600;
 };
 
 // Flags given on the command line; unset ones leave the config alone.

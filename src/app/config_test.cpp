@@ -187,6 +187,16 @@ TEST_F(ConfigTest, AdminSessionsAreSecureByDefaultAndTheirLimitsConfigurable) {
   EXPECT_FALSE(load_config({}, env_of({{"NEWSZONE_ADMIN_LOGIN_WINDOW_SECONDS", "999999"}})));
 }
 
+TEST_F(ConfigTest, ResetLinksLastAnHourUnlessSetAndNeverMoreThanADay) {
+  auto defaults = load_config({}, env_of({}));
+  ASSERT_TRUE(defaults) << defaults.error().message;
+  EXPECT_EQ(defaults->admin_reset_link_seconds, 3600);
+  auto config = load_config({}, env_of({{"NEWSZONE_ADMIN_RESET_LINK_SECONDS", "600"}}));
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->admin_reset_link_seconds, 600);
+  EXPECT_FALSE(load_config({}, env_of({{"NEWSZONE_ADMIN_RESET_LINK_SECONDS", "172800"}})));
+}
+
 TEST(ListenAddressTest, ParsesHostAndPort) {
   auto v4 = parse_listen_address("127.0.0.1:8080");
   ASSERT_TRUE(v4);

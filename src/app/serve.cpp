@@ -145,7 +145,8 @@ int serve(const Config& config, const ServeOptions& options) {
           .session_max = std::chrono::seconds(config.admin_session_max_seconds),
           .login_window = std::chrono::seconds(config.admin_login_window_seconds),
           .account_failures = config.admin_login_account_failures,
-          .address_failures = config.admin_login_address_failures}};
+          .address_failures = config.admin_login_address_failures,
+          .reset_link_life = std::chrono::seconds(config.admin_reset_link_seconds)}};
   if (!config.admin_secure_cookies) {
     spdlog::warn("admin session cookies are sent without Secure ([admin] secure_cookies): "
                  "use this only over plain http on a trusted network");

@@ -1,13 +1,16 @@
+// newszone token create | list | revoke: partners' API tokens. Creating and revoking go
+// through admin/tokens.h, as the partner portal's do, so each is in the audit log (actor "cli").
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 #include <memory>
 
+#include "admin/tokens.h"
+#include "cli/audit_actor.h"
 #include "cli/commands.h"
 #include "cli/store_access.h"
 #include "cli/table.h"
 #include "core/rfc3339.h"
-#include "crypto/token.h"
 
 namespace nz::cli {
 
@@ -40,16 +43,13 @@ void add_token_command(CLI::App& app, Common& common) {
       return report(common, Error::NotFound("no partner \"" + flags->partner +
                                             "\" (see `newszone partner list`)"));
     }
-    crypto::NewToken made = crypto::make_token();
-    auto added = store->add_token({.partner_id = partner->id,
-                                   .name = flags->name,
-                                   .prefix = made.display,
-                                   .hash = made.hash,
-                                   .created = clock.now()});
-    if (!added) return report(common, added.error());
+    // The portal's own function: the same checks, and the audit row in the same transaction.
+    auto made = admin::create_partner_token(*store, clock, partner->id, flags->name,
+                                            cli_actor());
+    if (!made) return report(common, made.error());
     // The token alone on stdout, so that scripts can capture it; the advice on stderr.
-    std::cout << made.token << "\n";
-    std::cerr << "token " << added->id << " for " << partner->name
+    std::cout << made->token << "\n";
+    std::cerr << "token " << made->stored.id << " for " << partner->name
               << " created. It is shown only now: give it to the partner over a secure "
                  "channel.\nThe partner sends it as \"Authorization: Bearer TOKEN\" to "
                  "POST /api/v1/zones/{zone}/articles.\n";
@@ -91,9 +91,11 @@ void add_token_command(CLI::App& app, Common& common) {
     core::SystemClock clock;
     auto store = open_store_or_report(common, clock);
     if (!store) return;
-    if (auto done = store->revoke_token(flags->id, clock.now()); !done) {
-      return report(common, done.error());
-    }
+    auto token = store->find_token(flags->id);
+    if (!token) return report(common, token.error());
+    auto revoked = admin::revoke_partner_token(*store, clock, token->partner_id, flags->id,
+                                               cli_actor());
+    if (!revoked) return report(common, revoked.error());
     std::cout << "token " << flags->id << " revoked\n";
   });
 }

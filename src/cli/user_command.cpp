@@ -1,15 +1,16 @@
-// newszone user add | list | disable | enable | unlock: the people who sign in to the admin
-// and the partner portal. The first admin is made here; later ones usually in the admin.
-// Every change is written to the audit log with the actor "cli".
+// newszone user add | list | disable | enable | unlock | reset-link: the people who sign in
+// to the admin and the partner portal. The first admin is made here; later ones usually in
+// the admin. Every change is written to the audit log with the actor "cli".
 #include <CLI/CLI.hpp>
 #include <termios.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <iostream>
 #include <memory>
 
 #include "admin/accounts.h"
+#include "admin/password_reset.h"
+#include "cli/audit_actor.h"
 #include "cli/commands.h"
 #include "cli/store_access.h"
 #include "cli/table.h"
@@ -25,15 +26,6 @@ struct UserFlags {
   bool password_stdin = false;
   int64_t id = 0;
 };
-
-// The audit log's actor for this command: "cli", with the system account when known.
-admin::Actor cli_actor() {
-  admin::Actor actor = admin::Actor::cli();
-  if (const char* login = std::getenv("USER"); login && *login) {
-    actor.label = std::string("cli (") + login + ")";
-  }
-  return actor;
-}
 
 void drop_line_end(std::string& line) {
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
@@ -148,6 +140,35 @@ void add_user_command(CLI::App& app, Common& common) {
   auto* enable = user->add_subcommand("enable", "let a disabled user sign in again");
   enable->add_option("id", flags->id, "the user's id (see `newszone user list`)")->required();
   enable->callback([&common, flags] { set_disabled(common, flags->id, false); });
+
+  auto* reset = user->add_subcommand(
+      "reset-link", "make a one-time link to set a new password (for an admin locked out)");
+  reset->add_option("--email", flags->email, "the account's email")->required();
+  reset->callback([&common, flags] {
+    auto config = load_config_or_report(common);
+    if (!config) return;
+    core::SystemClock clock;
+    auto store = open_store_or_report(common, clock);
+    if (!store) return;
+    auto user = store->find_user_by_email(admin::normalize_email(flags->email));
+    if (!user) {
+      if (user.error().code != ErrorCode::kNotFound) return report(common, user.error());
+      return report(common, Error::NotFound("no user \"" + flags->email +
+                                            "\" (see `newszone user list`)"));
+    }
+    auto made = admin::create_reset_link(
+        *store, clock, user->id, std::chrono::seconds(config->admin_reset_link_seconds),
+        cli_actor());
+    if (!made) return report(common, made.error());
+    auto site = store->get_site();
+    if (!site) return report(common, site.error());
+    // The link alone on stdout, so that scripts can capture it; the advice on stderr.
+    std::cout << site->base_url << admin::reset_path(made->token) << "\n";
+    std::cerr << "reset link for " << made->user.email << " made; it works once, until "
+              << core::format_rfc3339(made->stored.expires)
+              << ", and ends any older link.\nWhoever holds it can set the password: give it "
+                 "to the user over a channel you trust.\n";
+  });
 
   auto* unlock = user->add_subcommand(
       "unlock", "forget an account's failed sign-ins, ending a lock before its time");

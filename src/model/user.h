@@ -44,6 +44,18 @@ struct Session {
   std::string address;          // the client address that signed in
 };
 
+// A one-time link for setting a new password (010_password_resets.sql). The link itself is
+// shown once, to the admin who made it; only its hash is kept.
+struct PasswordReset {
+  int64_t id = 0;  // assigned by the store
+  UserId user_id = 0;
+  std::string token_hash;  // crypto::secret_hash of the link's token
+  core::Timestamp created{};
+  core::Timestamp expires{};
+  std::optional<core::Timestamp> used;      // set once the password was set with it
+  std::optional<core::Timestamp> replaced;  // set when a newer link for the user was made
+};
+
 // Who made a change.
 enum class ActorKind { kUser, kToken, kCli };
 

@@ -13,7 +13,10 @@ struct DeliveryFilter {
   std::optional<model::SectionId> section;
   std::optional<int64_t> source;
   std::optional<int64_t> token;
+  // Only deliveries into the zones of this partner: the partner's delivery log.
+  std::optional<model::PartnerId> partner;
   int limit = 50;  // 1..500, newest first
+  int64_t offset = 0;  // skip this many of the newest (paging back)
 };
 
 class DeliveryStore {
@@ -27,6 +30,8 @@ class DeliveryStore {
                                  const model::DeliveryCounts& counts,
                                  const std::string& result) = 0;
   virtual Result<std::vector<model::Delivery>> list_deliveries(const DeliveryFilter& filter) = 0;
+  // How many deliveries the filter matches, on all pages (limit and offset aside).
+  virtual Result<int64_t> count_deliveries(const DeliveryFilter& filter) = 0;
 };
 
 }  // namespace nz::store

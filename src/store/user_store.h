@@ -67,6 +67,21 @@ class UserStore {
                                         core::Timestamp since) = 0;
   // Forgets the account's failures (after a successful login, or `newszone user unlock`).
   virtual Status clear_login_failures(std::string_view account) = 0;
+
+  // ---- password resets (issue 8) ----
+  // Replaces the user's password hash. kNotFound; kInvalidInput on an empty hash.
+  virtual Status set_user_password(model::UserId id, std::string_view password_hash) = 0;
+  // Ends every session of the user; returns how many there were.
+  virtual Result<int64_t> delete_user_sessions(model::UserId id) = 0;
+  // Stores a new reset link and returns it with its id; the user's older links that are
+  // neither used nor replaced get replaced = reset.created. kNotFound when the user does not
+  // exist; kInvalidInput on an empty hash; kConflict when the hash is already stored.
+  virtual Result<model::PasswordReset> add_password_reset(const model::PasswordReset& reset) = 0;
+  // The link with this hash, whatever its state; kNotFound when there is none.
+  virtual Result<model::PasswordReset> find_password_reset(std::string_view token_hash) = 0;
+  // Marks the link used at `when`, only if it is neither used nor replaced: kConflict
+  // otherwise (so that of two uses racing, one wins); kNotFound.
+  virtual Status use_password_reset(int64_t id, core::Timestamp when) = 0;
 };
 
 }  // namespace nz::store

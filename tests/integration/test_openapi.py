@@ -72,11 +72,12 @@ class OpenApiTest(unittest.TestCase):
             self.assertIsNotNone(resolve(self.doc, ref), ref)
         self.assertEqual(set(self.doc["paths"]),
                          {"/api/v1/zones/{zone}/articles", "/api/v1/search",
-                          "/api/v1/openapi.json"})
+                          "/api/v1/openapi.json", "/api/v1/zones", "/api/v1/articles",
+                          "/api/v1/articles/{id}", "/api/v1/deliveries", "/api/v1/sources"})
 
     def test_every_documented_operation_is_routed(self):
         for path, operations in self.doc["paths"].items():
-            concrete = path.replace("{zone}", "china-news-zone")
+            concrete = path.replace("{zone}", "china-news-zone").replace("{id}", "1")
             for method in operations:
                 resp = self.server.request(method.upper(), concrete,
                                            headers={"Content-Type": "application/json"},
@@ -120,6 +121,66 @@ class OpenApiTest(unittest.TestCase):
         parameters = {p["name"] for p in
                       self.doc["paths"]["/api/v1/search"]["get"]["parameters"]}
         self.assertEqual(parameters, {"q", "section", "topic", "from", "to", "page"})
+
+    def read(self, path, token=None):
+        """GET with the token; the answer's status must be documented for the operation."""
+        resp = self.server.get(path, headers={"Authorization": "Bearer " + (token or self.token)})
+        template = re.sub(r"/articles/[^/?]+$", "/articles/{id}", path.split("?")[0])
+        responses = self.doc["paths"][template]["get"]["responses"]
+        self.assertIn(str(resp.status), responses, f"{path} answered {resp.status}")
+        return resp
+
+    def test_the_read_operations_answer_with_the_documented_fields(self):
+        pushed = self.server.request(
+            "POST", "/api/v1/zones/china-news-zone/articles",
+            headers={"Content-Type": "application/json", "Authorization": "Bearer " + self.token},
+            body=json.dumps({"uri": "urn:openapi:read", "headline": "Read back",
+                             "body_html": "<p>Text.</p>",
+                             "versioncreated": "2026-11-27T09:00:00Z"}))
+        self.assertIn(pushed.status, (200, 201), pushed.text)
+        article_id = pushed.json()["items"][0]["id"]
+
+        zones = self.read("/api/v1/zones").json()
+        self.assert_matches(zones, "ZoneList")
+        self.assertTrue(zones["zones"])
+        for zone in zones["zones"]:
+            self.assert_matches(zone, "Zone")
+
+        articles = self.read("/api/v1/articles?per_page=5").json()
+        self.assert_matches(articles, "ArticleList")
+        self.assertTrue(articles["articles"])
+        statuses = self.schema("ArticleSummary")["properties"]["status"]["enum"]
+        for article in articles["articles"]:
+            self.assert_matches(article, "ArticleSummary")
+            self.assertIn(article["status"], statuses)
+
+        article = self.read(f"/api/v1/articles/{article_id}").json()
+        self.assert_matches(article, "Article")
+        for version in article["versions"]:
+            self.assert_matches(version, "ArticleVersion")
+
+        deliveries = self.read("/api/v1/deliveries").json()
+        self.assert_matches(deliveries, "DeliveryList")
+        self.assertTrue(deliveries["deliveries"])
+        for delivery in deliveries["deliveries"]:
+            self.assert_matches(delivery, "Delivery")
+            self.assertIn(delivery["way"], self.schema("Delivery")["properties"]["way"]["enum"])
+
+        sources = self.read("/api/v1/sources").json()
+        self.assert_matches(sources, "SourceList")
+
+        # The refusals are documented too, in the error shape.
+        for path, status in (("/api/v1/articles?status=bogus", 400),
+                             ("/api/v1/articles?per_page=500", 400),
+                             ("/api/v1/deliveries?page=0", 400),
+                             ("/api/v1/articles/999999", 404),
+                             ("/api/v1/sources?zone=nowhere", 404)):
+            resp = self.read(path)
+            self.assertEqual(resp.status, status, path)
+            self.assert_matches(resp.json(), "Error")
+        params = {p.get("name") or p["$ref"].rsplit("/", 1)[-1] for p in
+                  self.doc["paths"]["/api/v1/articles"]["get"]["parameters"]}
+        self.assertEqual(params, {"zone", "status", "page", "per_page"})
 
     def test_unknown_api_paths_point_to_the_document(self):
         resp = self.server.get("/api/v1/nothing-here")

@@ -181,6 +181,39 @@ class PartnerTokensTest(unittest.TestCase):
         self.assertIn("valid", self.cli_tokens()[token_id])
         self.assertEqual(self.push(token, guid="urn:pt:guarded").status, 201)
 
+    def test_the_cli_creates_and_revokes_through_the_audited_functions(self):
+        code, out, err = run_cli(["token", "create", "--partner", "other-agency", "--name",
+                                  "Made on the server"], data_dir=self.data)
+        self.assertEqual(code, 0, err)
+        token = out.strip()
+        self.assertRegex(token, TOKEN)
+        token_id = next(i for i, line in self.cli_tokens().items()
+                        if "Made on the server" in line)
+        self.assertEqual(self.push(token, zone="other-zone", guid="urn:pt:cli").status, 201)
+        code, _, err = run_cli(["token", "revoke", token_id], data_dir=self.data)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(self.push(token, zone="other-zone", guid="urn:pt:cli-2").status, 401)
+        audit, audit_body = self.audit_rows()
+        target = f"token:{token_id}"
+        creates = [r for r in audit if "token.create" in r and target in r]
+        revokes = [r for r in audit if "token.revoke" in r and target in r]
+        self.assertEqual(len(creates), 1, audit)
+        self.assertEqual(len(revokes), 1, audit)
+        for row in creates + revokes:
+            self.assertRegex(row, r"\bcli\b")
+        self.assertIn('"name":"Made on the server"', creates[0])
+        self.assertIn('"revoked":null', revokes[0])
+        self.assertNotIn(token, audit_body)
+        # A name the portal would refuse is refused here too, and nothing is made.
+        before = self.cli_tokens()
+        code, _, err = run_cli(["token", "create", "--partner", "other-agency", "--name",
+                                "x" * 101], data_dir=self.data)
+        self.assertEqual(code, 2)
+        self.assertIn("at most 100", err)
+        self.assertEqual(self.cli_tokens(), before)
+        code, _, err = run_cli(["token", "revoke", "999999"], data_dir=self.data)
+        self.assertEqual(code, 2, err)
+
     def test_an_unknown_token_id_is_404(self):
         for token_id in ("999999", "abc", "0"):
             status, _, _ = self.revoke(self.pdo, token_id)

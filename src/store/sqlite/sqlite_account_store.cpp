@@ -314,6 +314,111 @@ Result<bool> SqliteStore::is_known_address(model::UserId user, std::string_view 
   });
 }
 
+// ---- UserStore: password resets ----
+
+Status SqliteStore::set_user_password(model::UserId id, std::string_view password_hash) {
+  if (password_hash.empty()) return Error::InvalidInput("a password hash is needed");
+  return impl_->write([&](Connection& conn) -> Status {
+    const std::string what = "set password of user " + std::to_string(id);
+    auto stmt = conn.prepare("UPDATE users SET password_hash = ?2 WHERE id = ?1");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, id).bind(2, password_hash);
+    if (auto done = stmt->run(); !done) return done.error().with_context(what);
+    if (conn.changes() == 0) return Error::NotFound(what + ": no such user");
+    return Ok();
+  });
+}
+
+Result<int64_t> SqliteStore::delete_user_sessions(model::UserId id) {
+  return impl_->write([&](Connection& conn) -> Result<int64_t> {
+    auto stmt = conn.prepare("DELETE FROM sessions WHERE user_id = ?1");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, id);
+    if (auto done = stmt->run(); !done) {
+      return done.error().with_context("end sessions of user " + std::to_string(id));
+    }
+    return conn.changes();
+  });
+}
+
+namespace {
+
+constexpr std::string_view kResetColumns =
+    "id, user_id, token_hash, created, expires, used, replaced";
+
+model::PasswordReset read_reset(const Stmt& s) {
+  model::PasswordReset r{.id = s.column_int(0),
+                         .user_id = s.column_int(1),
+                         .token_hash = s.column_text(2),
+                         .created = from_seconds(s.column_int(3)),
+                         .expires = from_seconds(s.column_int(4))};
+  if (auto used = s.column_optional_int(5)) r.used = from_seconds(*used);
+  if (auto replaced = s.column_optional_int(6)) r.replaced = from_seconds(*replaced);
+  return r;
+}
+
+}  // namespace
+
+Result<model::PasswordReset> SqliteStore::add_password_reset(const model::PasswordReset& reset) {
+  if (reset.token_hash.empty()) return Error::InvalidInput("a reset link needs a token hash");
+  return impl_->write([&](Connection& conn) -> Result<model::PasswordReset> {
+    const std::string what = "add reset link for user " + std::to_string(reset.user_id);
+    auto user = has_row(conn, "SELECT 1 FROM users WHERE id = ?1", reset.user_id);
+    if (!user) return user.error().with_context(what);
+    if (!*user) return Error::NotFound(what + ": no such user");
+    auto older = conn.prepare(
+        "UPDATE password_resets SET replaced = ?2"
+        " WHERE user_id = ?1 AND used IS NULL AND replaced IS NULL");
+    if (!older) return older.error();
+    older->bind(1, reset.user_id).bind(2, to_seconds(reset.created));
+    if (auto done = older->run(); !done) return done.error().with_context(what);
+    auto stmt = conn.prepare(
+        "INSERT INTO password_resets (user_id, token_hash, created, expires)"
+        " VALUES (?1, ?2, ?3, ?4)");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, reset.user_id)
+        .bind(2, reset.token_hash)
+        .bind(3, to_seconds(reset.created))
+        .bind(4, to_seconds(reset.expires));
+    if (auto done = stmt->run(); !done) return done.error().with_context(what);
+    model::PasswordReset out = reset;
+    out.id = conn.last_insert_rowid();
+    out.used.reset();
+    out.replaced.reset();
+    return out;
+  });
+}
+
+Result<model::PasswordReset> SqliteStore::find_password_reset(std::string_view token_hash) {
+  return impl_->read([&](Connection& conn) -> Result<model::PasswordReset> {
+    auto stmt = conn.prepare("SELECT " + std::string(kResetColumns) +
+                             " FROM password_resets WHERE token_hash = ?1");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, token_hash);
+    auto row = stmt->step();
+    if (!row) return row.error().with_context("find reset link");
+    if (!*row) return Error::NotFound("no such reset link");
+    return read_reset(*stmt);
+  });
+}
+
+Status SqliteStore::use_password_reset(int64_t id, core::Timestamp when) {
+  return impl_->write([&](Connection& conn) -> Status {
+    const std::string what = "use reset link " + std::to_string(id);
+    auto stmt = conn.prepare(
+        "UPDATE password_resets SET used = ?2"
+        " WHERE id = ?1 AND used IS NULL AND replaced IS NULL");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, id).bind(2, to_seconds(when));
+    if (auto done = stmt->run(); !done) return done.error().with_context(what);
+    if (conn.changes() > 0) return Ok();
+    auto exists = has_row(conn, "SELECT 1 FROM password_resets WHERE id = ?1", id);
+    if (!exists) return exists.error().with_context(what);
+    if (!*exists) return Error::NotFound(what + ": no such link");
+    return Error::Conflict(what + ": used or replaced already");
+  });
+}
+
 // ---- AuditStore ----
 
 Result<model::AuditEntry> SqliteStore::append_audit(const model::AuditEntry& entry) {

@@ -494,18 +494,41 @@ Status SqliteStore::finish_delivery(model::DeliveryId id, const std::string& for
   });
 }
 
+namespace {
+
+// The WHERE clause of a DeliveryFilter, its fields bound to ?1..?4 by bind_filter.
+constexpr std::string_view kDeliveryWhere =
+    " FROM deliveries WHERE (?1 IS NULL OR section_id = ?1)"
+    " AND (?2 IS NULL OR source_id = ?2)"
+    " AND (?3 IS NULL OR token_id = ?3)"
+    " AND (?4 IS NULL OR section_id IN (SELECT id FROM sections WHERE partner_id = ?4))";
+
+void bind_filter(Stmt& stmt, const DeliveryFilter& filter) {
+  stmt.bind(1, filter.section).bind(2, filter.source).bind(3, filter.token).bind(4, filter.partner);
+}
+
+}  // namespace
+
+Result<int64_t> SqliteStore::count_deliveries(const DeliveryFilter& filter) {
+  return impl_->read([&](Connection& conn) -> Result<int64_t> {
+    auto stmt = conn.prepare("SELECT count(*)" + std::string(kDeliveryWhere));
+    if (!stmt) return stmt.error();
+    bind_filter(*stmt, filter);
+    auto row = stmt->step();
+    if (!row) return row.error().with_context("count deliveries");
+    return *row ? stmt->column_int(0) : 0;
+  });
+}
+
 Result<std::vector<model::Delivery>> SqliteStore::list_deliveries(const DeliveryFilter& filter) {
   return impl_->read([&](Connection& conn) -> Result<std::vector<model::Delivery>> {
     auto stmt = conn.prepare("SELECT " + std::string(kDeliveryColumns) +
-                             " FROM deliveries WHERE (?1 IS NULL OR section_id = ?1)"
-                             " AND (?2 IS NULL OR source_id = ?2)"
-                             " AND (?3 IS NULL OR token_id = ?3)"
-                             " ORDER BY received DESC, id DESC LIMIT ?4");
+                             std::string(kDeliveryWhere) +
+                             " ORDER BY received DESC, id DESC LIMIT ?5 OFFSET ?6");
     if (!stmt) return stmt.error();
-    stmt->bind(1, filter.section)
-        .bind(2, filter.source)
-        .bind(3, filter.token)
-        .bind(4, std::clamp(filter.limit, 1, 500));
+    bind_filter(*stmt, filter);
+    stmt->bind(5, std::clamp(filter.limit, 1, 500))
+        .bind(6, std::max<int64_t>(0, filter.offset));
     std::vector<model::Delivery> out;
     while (true) {
       auto row = stmt->step();

@@ -157,6 +157,7 @@ class SqliteStore final : public store::Store {
                          const model::DeliveryCounts& counts,
                          const std::string& result) override;
   Result<std::vector<model::Delivery>> list_deliveries(const DeliveryFilter& filter) override;
+  Result<int64_t> count_deliveries(const DeliveryFilter& filter) override;
 
   // store::UserStore
   Result<model::User> add_user(const model::User& user) override;
@@ -180,6 +181,11 @@ class SqliteStore final : public store::Store {
                               core::Timestamp at) override;
   Result<bool> is_known_address(model::UserId user, std::string_view address,
                                 core::Timestamp since) override;
+  Status set_user_password(model::UserId id, std::string_view password_hash) override;
+  Result<int64_t> delete_user_sessions(model::UserId id) override;
+  Result<model::PasswordReset> add_password_reset(const model::PasswordReset& reset) override;
+  Result<model::PasswordReset> find_password_reset(std::string_view token_hash) override;
+  Status use_password_reset(int64_t id, core::Timestamp when) override;
 
   // store::AuditStore
   Result<model::AuditEntry> append_audit(const model::AuditEntry& entry) override;

@@ -1855,5 +1855,105 @@ TEST_F(SqliteStoreTest, FindArticlesFiltersBySectionStatusAndHeadlineNewestFirst
   EXPECT_EQ(second->articles[0].content.headline, "Trade talks close");
 }
 
+// ---- issue 8: password resets, partners' delivery logs and article lists ----
+
+TEST_F(SqliteStoreTest, ANewResetLinkReplacesTheUsersOpenOnesAndEachIsUsedOnce) {
+  auto user = store_->add_user({.email = "a@x.org", .role = model::Role::kEditor,
+                                .password_hash = kHash});
+  ASSERT_TRUE(user);
+  auto first = store_->add_password_reset(
+      {.user_id = user->id, .token_hash = "h1", .created = at(100), .expires = at(3700)});
+  ASSERT_TRUE(first) << first.error().message;
+  auto second = store_->add_password_reset(
+      {.user_id = user->id, .token_hash = "h2", .created = at(200), .expires = at(3800)});
+  ASSERT_TRUE(second);
+  EXPECT_EQ(store_->find_password_reset("h1")->replaced, at(200));
+  EXPECT_EQ(store_->find_password_reset("h2")->replaced, std::nullopt);
+  EXPECT_EQ(store_->use_password_reset(first->id, at(300)).error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(store_->use_password_reset(second->id, at(300)));
+  EXPECT_EQ(store_->find_password_reset("h2")->used, at(300));
+  EXPECT_EQ(store_->use_password_reset(second->id, at(301)).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store_->use_password_reset(999, at(301)).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->find_password_reset("nope").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->add_password_reset({.user_id = 999, .token_hash = "h3"}).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(store_->add_password_reset({.user_id = user->id, .token_hash = "h2"}).error().code,
+            ErrorCode::kConflict);
+}
+
+TEST_F(SqliteStoreTest, APasswordIsReplacedAndAUsersSessionsEndTogether) {
+  auto user = store_->add_user({.email = "a@x.org", .role = model::Role::kEditor,
+                                .password_hash = kHash});
+  auto other = store_->add_user({.email = "b@x.org", .role = model::Role::kEditor,
+                                 .password_hash = kHash});
+  ASSERT_TRUE(user && other);
+  for (const char* id : {"s1", "s2"}) {
+    ASSERT_TRUE(store_->add_session({.id_hash = id, .user_id = user->id, .csrf_token = "c",
+                                     .expires = at(5000)}));
+  }
+  ASSERT_TRUE(store_->add_session({.id_hash = "s3", .user_id = other->id, .csrf_token = "c",
+                                   .expires = at(5000)}));
+  const std::string new_hash = std::string(kHash) + "x";
+  ASSERT_TRUE(store_->set_user_password(user->id, new_hash));
+  EXPECT_EQ(store_->find_user(user->id)->password_hash, new_hash);
+  EXPECT_EQ(store_->delete_user_sessions(user->id).value(), 2);
+  EXPECT_EQ(store_->find_session("s1").error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(store_->find_session("s3"));
+  EXPECT_EQ(store_->set_user_password(999, kHash).error().code, ErrorCode::kNotFound);
+  EXPECT_FALSE(store_->set_user_password(user->id, "plain text"));  // argon2id only
+}
+
+TEST_F(SqliteStoreTest, APartnersDeliveryLogHasOnlyItsZonesInPagesWithACount) {
+  auto mine = add_zone("mine");
+  auto theirs = add_zone("theirs");
+  auto partner = mine.partner_id;
+  auto second = store_->add_section({.slug = "mine-two", .title = "Mine two",
+                                     .kind = model::SectionKind::kPartnerZone,
+                                     .partner_id = partner});
+  ASSERT_TRUE(second);
+  for (int i = 0; i < 5; ++i) {
+    for (model::SectionId section : {mine.id, theirs.id, second->id}) {
+      ASSERT_TRUE(store_->begin_delivery({.received = at(100 + i), .section_id = section,
+                                          .channel = model::Channel::kPush,
+                                          .origin = "nzp_x", .raw_sha256 = "h"}));
+    }
+  }
+  DeliveryFilter filter{.partner = *partner, .limit = 4};
+  EXPECT_EQ(store_->count_deliveries(filter).value(), 10);
+  auto page1 = store_->list_deliveries(filter);
+  filter.offset = 8;
+  auto page3 = store_->list_deliveries(filter);
+  ASSERT_TRUE(page1 && page3);
+  ASSERT_EQ(page1->size(), 4u);
+  ASSERT_EQ(page3->size(), 2u);
+  EXPECT_EQ(page1->front().received, at(104));
+  EXPECT_EQ(page3->back().received, at(100));
+  for (const auto* page : {&*page1, &*page3}) {
+    for (const auto& d : *page) EXPECT_NE(d.section_id, theirs.id);
+  }
+  EXPECT_EQ(store_->count_deliveries({.section = theirs.id}).value(), 5);
+  EXPECT_EQ(store_->count_deliveries({.section = theirs.id, .partner = *partner}).value(), 0);
+}
+
+TEST_F(SqliteStoreTest, FoundArticlesAreOfTheGivenZonesInEveryStatusNewestReceivedFirst) {
+  auto mine = add_zone("mine");
+  auto theirs = add_zone("theirs");
+  save(article(mine.id, "a", "Published one"));
+  save(article(mine.id, "b", "Pending one", 1000, ArticleStatus::kPending));
+  save(article(theirs.id, "c", "Not mine"));
+  clock_.advance(std::chrono::seconds{10});
+  save(article(mine.id, "d", "Withdrawn one", 1000, ArticleStatus::kWithdrawn));
+  auto all = store_->find_articles({.sections = {mine.id}}, {.limit = 2});
+  ASSERT_TRUE(all) << all.error().message;
+  EXPECT_EQ(all->total, 3);
+  ASSERT_EQ(all->articles.size(), 2u);
+  EXPECT_EQ(all->articles[0].content.headline, "Withdrawn one");
+  auto pending = store_->find_articles(
+      {.sections = {mine.id, theirs.id}, .status = ArticleStatus::kPending}, {});
+  ASSERT_TRUE(pending);
+  ASSERT_EQ(pending->total, 1);
+  EXPECT_EQ(pending->articles[0].content.headline, "Pending one");
+}
+
 }  // namespace
 }  // namespace nz::store::sqlite
