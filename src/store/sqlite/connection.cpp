@@ -153,10 +153,23 @@ Result<bool> has_row(Connection& conn, std::string_view sql, int64_t id) {
 
 // ---- Transaction ----
 
+namespace {
+
+// One statement through the connection's statement cache: every store call begins and ends
+// a transaction, and sqlite3_exec would parse "BEGIN" and "ROLLBACK" again each time (4% of
+// an uncached article page).
+Status run_cached(Connection& conn, std::string_view sql) {
+  auto stmt = conn.prepare(sql);
+  if (!stmt) return stmt.error();
+  return stmt->run();
+}
+
+}  // namespace
+
 Result<Transaction> Transaction::begin(Connection& conn, Mode mode) {
-  auto begun = conn.exec(mode == Mode::kWrite     ? "BEGIN IMMEDIATE"
-                         : mode == Mode::kNested ? "SAVEPOINT nz_nested"
-                                                 : "BEGIN");
+  auto begun = run_cached(conn, mode == Mode::kWrite     ? "BEGIN IMMEDIATE"
+                                : mode == Mode::kNested ? "SAVEPOINT nz_nested"
+                                                        : "BEGIN");
   if (!begun) return begun.error().with_context("begin transaction");
   return Transaction(conn, mode == Mode::kNested);
 }
@@ -164,12 +177,16 @@ Result<Transaction> Transaction::begin(Connection& conn, Mode mode) {
 Transaction::~Transaction() {
   if (conn_ == nullptr) return;
   // A savepoint rolled back stays on the stack until released.
-  (void)conn_->exec(nested_ ? "ROLLBACK TO nz_nested; RELEASE nz_nested" : "ROLLBACK");
+  if (nested_) {
+    if (run_cached(*conn_, "ROLLBACK TO nz_nested")) (void)run_cached(*conn_, "RELEASE nz_nested");
+  } else {
+    (void)run_cached(*conn_, "ROLLBACK");
+  }
 }
 
 Status Transaction::commit() {
   NZ_CHECK(conn_ != nullptr);
-  auto done = conn_->exec(nested_ ? "RELEASE nz_nested" : "COMMIT");
+  auto done = run_cached(*conn_, nested_ ? "RELEASE nz_nested" : "COMMIT");
   if (!done) return done.error().with_context("commit");  // destructor rolls back
   conn_ = nullptr;
   return Ok();
