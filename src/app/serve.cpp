@@ -39,6 +39,17 @@ std::string resolve_theme_dir(const Config& config) {
 
 namespace {
 
+// GETs and HEADs of the reader's site, which only read.
+bool reader_page(const http::Request& request) {
+  if (request.method != http::Method::kGet && request.method != http::Method::kHead) {
+    return false;
+  }
+  for (std::string_view prefix : {"/admin", "/partner", "/api/", "/websub/"}) {
+    if (request.path.starts_with(prefix)) return false;
+  }
+  return true;
+}
+
 // Keeps the search index in step with the store until stopped: every second it applies what
 // changed (search::catch_up) and moves to a generation `newszone reindex` built. A failure is
 // logged once, with the recovery, not every second.
@@ -178,7 +189,14 @@ int serve(const Config& config, const ServeOptions& options) {
   for (const auto& [kind, value] : config.cache_control) policy.control[kind] = value;
   cache::CachingHandler caching(
       page_cache, std::move(policy), clock, [&freshness] { return freshness.check(); },
-      [&router](http::Request& request) { return router.dispatch(request); });
+      [&router, &store](http::Request& request) {
+        // A reader page reads from one snapshot (store.h, read_snapshot): one transaction
+        // for its dozen queries, never two commits mixed on one page. The admin, the portal,
+        // the API and WebSub may write while answering a GET, so they read as they go.
+        std::unique_ptr<store::Store::ReadSnapshot> snapshot;
+        if (reader_page(request)) snapshot = (*store)->read_snapshot();
+        return router.dispatch(request);
+      });
   http::Server server(
       server_config, [&caching](http::Request& request) { return caching.handle(request); },
       [&services](const http::Request&) {

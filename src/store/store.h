@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -55,6 +56,17 @@ class Store : public SiteStore,
   // the same, change_marks() would too. nullopt when the backend cannot tell that cheaply (or
   // not at this moment); callers then ask change_marks().
   virtual std::optional<uint64_t> commit_token() { return std::nullopt; }
+
+  // While the returned object lives, every read this store makes on the calling thread uses
+  // one connection and one snapshot: a page rendered inside it never mixes two commits, and
+  // its dozen queries share one transaction. Writes are not affected, and reads do not see
+  // writes made meanwhile, so only code that only reads (reader pages) should hold one.
+  // Nested calls on one thread share the first. nullptr when the backend has none.
+  class ReadSnapshot {
+   public:
+    virtual ~ReadSnapshot() = default;
+  };
+  virtual std::unique_ptr<ReadSnapshot> read_snapshot() { return nullptr; }
 };
 
 }  // namespace nz::store

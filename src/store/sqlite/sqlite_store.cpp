@@ -241,6 +241,40 @@ Status SqliteStore::atomically(const std::function<Status()>& body) {
   return impl_->atomically(body);
 }
 
+thread_local SqliteStore::Impl::Pinned SqliteStore::Impl::pinned;
+
+// A pooled reader with its read transaction, pinned to this thread until destroyed.
+class SqliteStore::PinnedRead final : public Store::ReadSnapshot {
+ public:
+  explicit PinnedRead(SqliteStore::Impl& impl) : lease_(impl) {}
+  Status begin(const SqliteStore::Impl& impl) {
+    auto tx = Transaction::begin(lease_.conn(), Transaction::Mode::kRead);
+    if (!tx) return tx.error();
+    tx_.emplace(std::move(*tx));
+    SqliteStore::Impl::pinned = {&impl, &lease_.conn()};
+    return Ok();
+  }
+  ~PinnedRead() override {
+    if (tx_) SqliteStore::Impl::pinned = {};
+    tx_.reset();  // ROLLBACK before the reader goes back to the pool
+  }
+
+ private:
+  SqliteStore::Impl::ReaderLease lease_;
+  std::optional<Transaction> tx_;
+};
+
+std::unique_ptr<Store::ReadSnapshot> SqliteStore::read_snapshot() {
+  // Nested, or inside atomically(): the reads already have their connection.
+  if (Impl::pinned.impl == impl_.get() || impl_->tx_owner == std::this_thread::get_id()) {
+    return std::make_unique<ReadSnapshot>();
+  }
+  auto snapshot = std::make_unique<PinnedRead>(*impl_);
+  // Without its transaction every read simply takes its own, as outside a snapshot.
+  if (!snapshot->begin(*impl_)) return std::make_unique<ReadSnapshot>();
+  return snapshot;
+}
+
 std::optional<uint64_t> SqliteStore::commit_token() {
   if (!impl_->wal_watch) return std::nullopt;
   return impl_->wal_watch->token();

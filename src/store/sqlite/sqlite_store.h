@@ -198,10 +198,12 @@ class SqliteStore final : public store::Store {
   Status backup_to(const std::string& path) override;
   Result<ChangeMarks> change_marks() override;
   std::optional<uint64_t> commit_token() override;
+  std::unique_ptr<ReadSnapshot> read_snapshot() override;
   Status atomically(const std::function<Status()>& body) override;
 
  private:
   class Impl;  // the connections; defined in store_impl.h, seen only by this folder
+  class PinnedRead;  // what read_snapshot() returns
   explicit SqliteStore(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

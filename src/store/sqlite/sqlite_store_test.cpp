@@ -669,6 +669,42 @@ TEST_F(SqliteStoreTest, TopicTagCountFollowsTaggingUntaggingAndRetagging) {
   EXPECT_EQ(listed->total, 2);
 }
 
+// A reader page holds a read snapshot: all of its reads see one commit, even when another
+// process commits in the middle of the page.
+TEST_F(SqliteStoreTest, ReadsInsideASnapshotSeeOneCommit) {
+  auto news = add_section("news");
+  save(article(news.id, "s1", "First"));
+  auto other = open_store();  // another process on the same file
+  ASSERT_TRUE(other);
+  {
+    auto snapshot = store_->read_snapshot();
+    ASSERT_NE(snapshot, nullptr);
+    EXPECT_EQ(*store_->count_articles(), 1);
+    ASSERT_TRUE(other->save_article(article(news.id, "s2", "Second")));
+    EXPECT_EQ(*store_->count_articles(), 1) << "the commit after the snapshot began is not seen";
+    auto listed = store_->list_section_articles(news.id, {.limit = 10});
+    ASSERT_TRUE(listed);
+    EXPECT_EQ(listed->total, 1);
+    {
+      auto nested = store_->read_snapshot();  // shares the outer one
+      EXPECT_EQ(*store_->count_articles(), 1);
+    }
+    EXPECT_EQ(*store_->count_articles(), 1);
+    // Another thread is not inside this thread's snapshot.
+    int64_t seen_elsewhere = 0;
+    std::thread([&] { seen_elsewhere = *store_->count_articles(); }).join();
+    EXPECT_EQ(seen_elsewhere, 2);
+  }
+  EXPECT_EQ(*store_->count_articles(), 2) << "after the snapshot, the newest commit";
+  // Inside atomically() reads keep seeing the transaction's own writes.
+  ASSERT_TRUE(store_->atomically([&]() -> Status {
+    save(article(news.id, "s3", "Third"));
+    auto snapshot = store_->read_snapshot();
+    EXPECT_EQ(*store_->count_articles(), 3);
+    return Ok();
+  }));
+}
+
 TEST_F(SqliteStoreTest, EmbargoEndsAreFoundWithoutAnyWrite) {
   auto news = add_section("news");
   auto free_now = article(news.id, "e0", "Free");

@@ -106,6 +106,7 @@ class SqliteStore::Impl {
       WriterLease lease(*this);
       return body(lease.conn());
     }
+    if (pinned.impl == this) return body(*pinned.conn);  // inside read_snapshot()
     ReaderLease lease(*this);
     auto tx = Transaction::begin(lease.conn(), Transaction::Mode::kRead);
     if (!tx) return tx.error();
@@ -113,6 +114,13 @@ class SqliteStore::Impl {
   }
 
   core::Timestamp now() const { return clock->now(); }
+
+  // The reader a read_snapshot() holds on this thread, with its read transaction open.
+  struct Pinned {
+    const Impl* impl = nullptr;
+    Connection* conn = nullptr;
+  };
+  static thread_local Pinned pinned;
 
   SqliteConfig config;
   std::unique_ptr<core::Clock> own_clock;  // when config.clock is null
