@@ -86,13 +86,22 @@ try {
     await page.waitForFunction(() => document.querySelector('#zone-preview .disclaimer')
       ?.textContent.includes('answers for its topics'));
     await page.evaluate(() => window.scrollTo(0, 0));
-  // Moderation (issue 8): the demo zone holds its partner's articles for review; its CMS
-  // pushes three, which wait in the queue.
+  };
+  // The partner's CMS token; a few deliveries for its delivery log while the zone still
+  // publishes at once: new stories, a correction, one that could not be read.
+  const token = cli(['token', 'create', '--partner', 'peoples-daily-online', '--name',
+                     'Newsroom CMS']);
+  const story = (uri, headline) => JSON.stringify({
+    uri, headline, body_html: '<p>' + headline + '.</p>', versioncreated: '2026-11-27T08:00:00Z',
+  });
+  await push(token, story('urn:pd:shot-1', 'High-speed rail line opens to Lhasa'));
+  await push(token, '[' + story('urn:pd:shot-2', 'Harbour city expands its ferry routes') + ',' +
+                    story('urn:pd:shot-3', 'Tea growers report an early harvest') + ']');
+  await push(token, story('urn:pd:shot-1', 'High-speed rail line opens to Lhasa on time'));
+  await push(token, '{"uri": "urn:pd:broken", "headline": ');
+  // Moderation (issue 8): then the zone holds its partner's articles for review; the CMS
+  // pushes three more, which wait in the queue.
   cli(['zone', 'set', 'china-news-zone', '--moderation', 'hold-for-review']);
-  const made = spawnSync(BIN, ['token', 'create', '--partner', 'peoples-daily-online', '--name',
-                               'CMS', '--data', data], { env });
-  if (made.status !== 0) throw new Error(`newszone token create: ${made.stderr}`);
-  const token = made.stdout.toString().trim();
   const STORIES = [
     ['Shanghai port handles record container volume in Novmber',
      'Throughput rose for the fifth month in a row.',
@@ -129,6 +138,11 @@ try {
                     'Throughput rose for the fifth month in a row, the operator said.');
     await submit(page, 'form[action$="/edit"] button:not([name])');
   };
+  // A partner makes a second token on the portal: the page that shows it once.
+  const newToken = async (page) => {
+    await page.fill('#token-name', 'Staging CMS');
+    await submit(page, 'form[action="/partner/tokens"] button[type=submit]');
+  };
   const shoot = async (email, pages) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -151,18 +165,6 @@ try {
     }
     await context.close();
   };
-  // A few deliveries for the partner's delivery log: new stories, a correction, one that
-  // could not be read.
-  const token = cli(['token', 'create', '--partner', 'peoples-daily-online', '--name',
-                     'Newsroom CMS']);
-  const story = (uri, headline) => JSON.stringify({
-    uri, headline, body_html: '<p>' + headline + '.</p>', versioncreated: '2026-11-27T08:00:00Z',
-  });
-  await push(token, story('urn:pd:shot-1', 'High-speed rail line opens to Lhasa'));
-  await push(token, '[' + story('urn:pd:shot-2', 'Harbour city expands its ferry routes') + ',' +
-                    story('urn:pd:shot-3', 'Tea growers report an early harvest') + ']');
-  await push(token, story('urn:pd:shot-1', 'High-speed rail line opens to Lhasa on time'));
-  await push(token, '{"uri": "urn:pd:broken", "headline": ');
   // A reset link for the partner user, opened signed out.
   const resetLink = cli(['user', 'reset-link', '--email', 'desk@people.example']);
   await shoot(null, []);
@@ -175,16 +177,19 @@ try {
   }
   await shoot('editor-in-chief@helsinkitimes.example', [
     ['/admin/', 'admin-dashboard.png'], ['/admin/users', 'admin-users.png'],
-    ['/admin/audit', 'admin-audit.png'], ['/admin/sections', 'admin-sections.png'],
+    ['/admin/sections', 'admin-sections.png'],
     ['/admin/sections', 'admin-zone-edit.png', editZone],
     ['/admin/partners', 'admin-partners.png'], ['/admin/sources', 'admin-sources.png'],
     ['/admin/sources/3', 'admin-source.png', testFetch],
     [`/admin/articles/${ids[1]}`, null, reject],
     [`/admin/articles/${ids[0]}`, 'admin-article.png', correct],
-    ['/admin/queue', 'admin-queue.png']]);
+    ['/admin/queue', 'admin-queue.png'],
+    // Last, so that it shows the editor's changes above the CLI's.
+    ['/admin/audit', 'admin-audit.png']]);
   await shoot('desk@people.example', [['/partner/', 'partner-portal.png'],
                                       ['/partner/articles', 'partner-articles.png'],
-                                      ['/partner/deliveries', 'partner-deliveries.png']]);
+                                      ['/partner/deliveries', 'partner-deliveries.png'],
+                                      ['/partner/', 'partner-token.png', newToken]]);
   console.log('admin-screenshots: wrote docs/screenshots/admin-*.png and partner-*.png');
 } finally {
   await browser.close();

@@ -91,6 +91,7 @@ http::Response partner_page(const AdminServices& services, const http::Request& 
                    .set("deliveries", std::move(delivery_rows))
                    .set("deliveries_none", deliveries->empty())
                    .set("deliveries_url", "/partner/deliveries?zone=" + section.slug)
+                   .set("articles_url", "/partner/articles?zone=" + section.slug)
                    .set("sources", std::move(source_rows))
                    .set("sources_none", sources->empty())
                    .set("articles", std::move(article_rows))

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "admin/accounts.h"
+#include "admin/audit_changes.h"
 #include "admin/page.h"
 #include "admin/pages.h"
 #include "core/rfc3339.h"
@@ -136,7 +137,19 @@ http::Response audit_page(const AdminServices& services, const http::Request& re
   if (!entries) return admin_error_for(services, entries.error(), &principal);
   render::View rows = render::View::list();
   for (const auto& e : *entries) {
+    render::View changes = render::View::list();
+    for (auto& c : changed_fields(e.before_json, e.after_json)) {
+      changes.push(render::View()
+                       .set("field", std::move(c.field))
+                       .set("before", web::text_or_false(c.before))
+                       .set("after", web::text_or_false(c.after)));
+    }
+    const bool is_update = !e.before_json.empty() && !e.after_json.empty();
+    const bool has_changes = !changes.empty_list();
     rows.push(render::View()
+                  .set("changes", std::move(changes))
+                  .set("has_changes", has_changes)
+                  .set("is_update", is_update)
                   .set("id", std::to_string(e.id))
                   .set("at", core::format_rfc3339(e.at))
                   .set("actor", e.actor_label)
