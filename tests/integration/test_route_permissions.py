@@ -8,19 +8,22 @@ of the OTHER partner's things.
 
 The site: the demo site (People's Daily Online, zone china-news-zone, user pdo@example.org)
 plus Other Agency (zone other-zone, user other@example.org), an admin and an editor. Each
-partner gets a valid and a revoked API token, an article pushed into its zone (held for
-review) and a paused source.
+partner gets a valid and a revoked API token, two articles pushed into its zone (held for
+review) and a paused source; the host's own section "news" belongs to no partner.
 
 Who must be refused what:
 - /admin/* (but /admin/login, /admin/logout, /admin/reset, which have their own rules):
   anonymous GET 303 to /admin/login, anonymous POST 401, a partner 403 (a page that does not
   exist: 404), an editor 403 on the admins' pages (users, audit, reset links).
-- /partner/*: anonymous as above; editors and admins 403; a partner with the other partner's
-  ids 404 (or 403), and a page without ids shows none of the other partner's things.
+- /partner/*: anonymous as above; editors and admins 403 (404 for a page that does not
+  exist); a partner with the other partner's or the host's ids 404 (or 403), and a page
+  without ids (also asked for the other's zone) shows none of the other partner's things.
 - every POST of a signed-in user who may use it, but without the CSRF token, with a wrong one
   or from another origin: 403.
 - /api/* (but the OpenAPI document and the readers' search): no, malformed, unknown or
-  revoked token 401; a partner's token on the other partner's zone or articles 404 (or 403).
+  revoked token 401; a partner's token on the other partner's or the host's zone or
+  articles 404 (or 403); a call that is not in PARTNER_API is the editors': a partner's
+  token is refused it (403 or 404) even on its own things.
 Nothing any refused request could change has changed afterwards (the database, read only);
 the positive controls show that the same requests from the right person work and are audited.
 """
@@ -282,9 +285,8 @@ GENERIC_FORM = {
     "email": "matrix@example.org", "role": "admin", "password": "matrix password that is long",
     "name": "Matrix", "slug": "matrix", "title": "Matrix", "url": "http://127.0.0.1:9/m.xml",
     "kind": "zone", "partner": "other-agency", "every": "10m", "headline": "Matrix headline",
-    "standfirst": "Matrix", "publish": "1", "reason": "matrix", "topic": "country:FI",
-    "action": "approve", "approve_one": "1", "id": "1", "zone": "china-news-zone",
-    "description": "Matrix",
+    "standfirst": "Matrix", "publish": "1", "reason": "matrix", "topic": "SE",
+    "action": "approve", "zone": "china-news-zone", "description": "Matrix",
 }
 
 # The same for the API's calls other than the push, as JSON.
@@ -338,6 +340,10 @@ def snapshot(data):
         db.close()
 
 
+class NoValue(Exception):
+    pass
+
+
 class Site:
     """The site above, its ids read from the database, the signed-in sessions."""
 
@@ -387,6 +393,14 @@ class Site:
             self.ids[who] = {"zone": t["zone"], "section": zone_id, "partner": partner_id,
                              "article": articles[0], "spare_article": articles[1],
                              "topic": topic[0][0], "token": token_id, "source": t["source"]}
+        # The host's own section and an article in it: no partner's at all.
+        news, article = query(self.data, "SELECT s.id, min(a.id) FROM sections s JOIN articles "
+                                         "a ON a.section_id = s.id WHERE s.slug = 'news'")[0]
+        topic = query(self.data, "SELECT min(topic_id) FROM article_topics WHERE article_id "
+                                 "= ?", article)[0][0]
+        assert topic, article
+        self.ids["host"] = {"zone": "news", "section": news, "article": article,
+                            "topic": topic}
         self.user_ids = dict(query(self.data, "SELECT email, id FROM users"))
         self.sessions = {role: self.client.sign_in(email) for role, email in (
             ("admin", "admin@example.org"), ("editor", "editor@example.org"),
@@ -403,8 +417,9 @@ class Site:
                                    body=ninjs(guid, headline).encode())
 
     def fill(self, pattern, owner):
-        """The concrete paths of `pattern` with `owner`'s ids ("pdo" or "other"): one per
-        {action} when there is one. AssertionError on a placeholder this does not know."""
+        """The concrete paths of `pattern` with `owner`'s ids ("pdo", "other" or "host"):
+        one per {action} when there is one. AssertionError on a placeholder this does not
+        know; NoValue when `owner` has no such thing (the host has no tokens)."""
         ids = self.ids[owner]
         segments = pattern.split("/")
         choices = []
@@ -423,7 +438,10 @@ class Site:
             elif name == "zone" and before == "zones":
                 choices.append([ids["zone"]])
             elif name == "id" and before in FILL_ID:
-                choices.append([FILL_ID[before](self, owner)])
+                try:
+                    choices.append([FILL_ID[before](self, owner)])
+                except KeyError as e:
+                    raise NoValue(f"{owner} has no {e}") from None
             else:
                 raise AssertionError(f"{pattern}: no value for {{{name}}} after {before!r}; "
                                      "add one to Site.fill")
@@ -446,9 +464,9 @@ class SiteTestCase(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory(prefix="nz-permissions-")
         cls.data = os.path.join(cls.tmp.name, "data")
-        make_site(cls.data)
         cls.server = NzServer(data_dir=cls.data)
         try:
+            make_site(cls.data)
             cls.site = Site(cls.data, cls.server)
             cls.server.start()
             cls.site.prepare()
@@ -479,7 +497,11 @@ class SiteTestCase(unittest.TestCase):
         session = self.site.sessions.get(role)
         if method == "GET":
             return self.client.get(path, session)
-        form = dict(GENERIC_FORM if fields is None else fields)
+        if fields is None:
+            # The queue's form names a held article: accepted, it would be approved.
+            held = str(self.site.ids["pdo"]["article"])
+            fields = dict(GENERIC_FORM, id=held, approve_one=held)
+        form = dict(fields)
         if csrf is True and role:
             form["csrf"] = self.site.csrfs[role]
         elif isinstance(csrf, str):
@@ -647,11 +669,32 @@ class RoutePermissionsTest(SiteTestCase):
                     for mark in MARK.values():
                         self.assertNotIn(mark, resp.text, what)
 
+    def check_host_things(self, method, pattern, failures):
+        """Both partners, with valid sessions and tokens, on the host's own section and
+        article: no partner's, so 404 (or 403)."""
+        if "{" not in pattern or is_catch_all(pattern):
+            return 0
+        try:
+            paths = self.site.fill(pattern, "host")
+        except NoValue:
+            return 0
+        for path, who in itertools.product(paths, ("pdo", "other")):
+            if pattern.startswith("/partner/"):
+                status, _, body = self.as_user(who, method, path)
+            else:
+                resp = self.api(method, path, "Bearer " + self.site.tokens[who]["token"])
+                status, body = resp.status, resp.text
+            if status not in (403, 404):
+                failures.append(f"{method} {path} as {who} (the host's): {status}, "
+                                "not 403 or 404")
+        return len(paths)
+
     def test_every_route_refuses_everybody_it_must_and_nothing_changes(self):
         before = snapshot(self.data)
         audit_before = query(self.data, "SELECT count(*) FROM audit_log")[0][0]
         failures = []
         tried = {"admin-only": 0, "staff": 0, "portal": 0, "api": 0, "api-editor": 0}
+        host_paths = 0
         for method, pattern in self.routes_of(*tried):
             kind = kind_of(method, pattern)
             tried[kind] += 1
@@ -661,23 +704,30 @@ class RoutePermissionsTest(SiteTestCase):
                 self.check_portal_route(method, pattern, failures)
             else:
                 self.check_api_route(method, pattern, failures)
+            if kind in ("portal", "api", "api-editor"):
+                host_paths += self.check_host_things(method, pattern, failures)
+        after = snapshot(self.data)
+        audit_after = query(self.data, "SELECT count(*) FROM audit_log")[0][0]
+        if audit_after != audit_before:
+            failures.append(f"the audit log grew from {audit_before} to {audit_after} rows")
+        for table in sorted(set(before) | set(after)):
+            old, new = before.get(table, []), after.get(table, [])
+            if old != new:
+                failures.append(f"table {table} changed: gone {sorted(set(old) - set(new))}, "
+                                f"new {sorted(set(new) - set(old))}")
+        # The sessions the matrix used are all still there: no refused logout ended one.
+        for role, session in self.site.sessions.items():
+            status, _, _ = self.client.get("/partner/" if role in ("pdo", "other")
+                                           else "/admin/", session)
+            if status != 200:
+                failures.append(f"{role}'s session no longer works: {status}")
         self.assertEqual(failures, [], "\n".join(failures))
         # The matrix ran over the routes the source has, not a handful.
         self.assertGreaterEqual(tried["admin-only"], 6, tried)
         self.assertGreaterEqual(tried["staff"], 25, tried)
         self.assertGreaterEqual(tried["portal"], 7, tried)
         self.assertGreaterEqual(tried["api"], 6, tried)
-        after = snapshot(self.data)
-        self.assertEqual(query(self.data, "SELECT count(*) FROM audit_log")[0][0], audit_before)
-        for table in before:
-            self.assertEqual(after[table], before[table], f"table {table} changed")
-        self.assertEqual(set(after), set(before))
-        # The sessions the matrix used are all still there: no refused logout ended one.
-        for role, session in self.site.sessions.items():
-            status, _, _ = self.client.get("/partner/" if role in ("pdo", "other")
-                                           else "/admin/", session)
-            self.assertEqual(status, 200, role)
-
+        self.assertGreaterEqual(host_paths, 3)
 
 class PositiveControlTest(SiteTestCase):
     """The same requests from the right person work, so the refusals above are about who
