@@ -37,7 +37,7 @@ import tempfile
 import unittest
 import urllib.parse
 
-from nzserver import NzServer, run_cli, source_dir
+from nzserver import NzServer, parse_html, run_cli, source_dir
 from test_admin_auth import Client, hidden_csrf, make_site
 
 # --- reading the routes from the source ----------------------------------------------------
@@ -810,6 +810,12 @@ class PositiveControlTest(SiteTestCase):
              f"article:{spare}"),
             ("editor", f"/admin/articles/{spare}/tags/{ids['topic']}/remove", {}, 303,
              "article.untag", f"article:{spare}"),
+            ("editor", "/admin/queue", {"action": "approve", "id": str(spare)}, 303,
+             "article.approve", f"article:{spare}"),
+            ("admin", f"/admin/sources/{ids['source']}/resume", {}, 303, "source.resume",
+             f"source:{ids['source']}"),
+            ("editor", f"/admin/sources/{ids['source']}/pause", {}, 303, "source.pause",
+             f"source:{ids['source']}"),
             ("pdo", "/partner/tokens", {"name": "Control token"}, 200, "token.create", None),
         ]
         emails = {"admin": "admin@example.org", "editor": "editor@example.org",
@@ -841,6 +847,46 @@ class PositiveControlTest(SiteTestCase):
         rows = query(self.data, "SELECT action, target FROM audit_log ORDER BY id DESC LIMIT ?",
                      self.audit_count() - before)
         self.assertEqual(rows, [("token.revoke", f"token:{token}")])
+
+    def form_fields(self, role, page, action):
+        """The fields the form posting to `action` on `page` sends as it is shown."""
+        status, _, body = self.as_user(role, "GET", page)
+        self.assertEqual(status, 200, page)
+        form = next(f for f in parse_html(body).find_all("form") if f.get("action") == action)
+        fields = {}
+        for el in form.iter():
+            name = el.get("name")
+            if not name or el.tag == "button":
+                continue
+            if el.tag == "input" and el.get("type") in ("checkbox", "radio"):
+                if "checked" in el.attrs:
+                    fields[name] = el.get("value", "on")
+            elif el.tag == "input":
+                fields[name] = el.get("value", "")
+            elif el.tag == "textarea":
+                fields[name] = el.text
+            elif el.tag == "select":
+                options = el.find_all("option")
+                chosen = [o for o in options if "selected" in o.attrs] or options[:1]
+                fields[name] = chosen[0].get("value", chosen[0].text) if chosen else ""
+        return fields
+
+    def test_edit_forms_sent_back_changed_save_and_are_audited(self):
+        for kind, thing, change in (("sections", self.site.ids["other"]["section"],
+                                     {"description": "Changed by the control"}),
+                                    ("partners", self.site.ids["other"]["partner"],
+                                     {"url": "https://other.example/"})):
+            path = f"/admin/{kind}/{thing}"
+            fields = dict(self.form_fields("editor", path, path), action="save", **change)
+            before = self.audit_count()
+            status, headers, body = self.client.post(path, fields,
+                                                     self.site.sessions["editor"])
+            self.assertEqual(status, 303, f"POST {path}: {body[:800]}")
+            rows = query(self.data, "SELECT action, target, after_json FROM audit_log "
+                                    "ORDER BY id DESC LIMIT ?", self.audit_count() - before)
+            self.assertEqual([r[:2] for r in rows], [(f"{kind[:-1]}.update",
+                                                      f"{kind[:-1]}:{thing}")])
+            self.assertIn(next(iter(change.values())), rows[0][2])
 
 
 class PublicRoutesTest(SiteTestCase):
