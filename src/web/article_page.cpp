@@ -1,5 +1,8 @@
 #include <algorithm>
 #include <charconv>
+#include <optional>
+#include <utility>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/rfc3339.h"
@@ -121,19 +124,30 @@ http::Response article_page(const SiteServices& services, const http::Request& r
   keys.add(article_key(article->id)).add(section_key(section->id));
   render::View more_news(false);
   std::vector<model::ArticleId> shown;  // in "More News": "Related" offers others
+  // The newest listed articles of a topic other than this one, as Related takes them: More
+  // News shows the first few of the zone topic's, and Related reuses the list instead of
+  // asking the store for the zone's biggest topic twice.
+  const store::PageRequest newest{.offset = 0,
+                                  .limit = kRelatedCandidatesPerTopic,
+                                  .count_total = false,
+                                  .with_body = false};
+  std::optional<std::pair<model::TopicId, std::vector<model::Article>>> zone_newest;
   if (section->is_zone() && section->topic_id) {
     auto topic = services.topics.find_topic(*section->topic_id);
     if (!topic) return error_page_for(services, topic.error());
-    const store::PageRequest few{
-        .offset = 0, .limit = kMoreNewsCount, .count_total = false, .with_body = false};
-    auto others = services.articles.list_topic_articles(topic->id, few, article->id);
+    auto others = services.articles.list_topic_articles(topic->id, newest, article->id);
     if (!others) return error_page_for(services, others.error());
-    for (const auto& a : others->articles) shown.push_back(a.id);
-    keys.add(topic_key(topic->id)).add_articles(others->articles);
+    auto& all = others->articles;
+    std::vector<model::Article> few(all.begin(),
+                                    all.begin() + std::min<ptrdiff_t>(kMoreNewsCount,
+                                                                      std::ssize(all)));
+    for (const auto& a : few) shown.push_back(a.id);
+    keys.add(topic_key(topic->id)).add_articles(few);
     more_news = render::View()
                     .set("topic_name", topic->name)
                     .set("topic_url", topic_path(*topic))
-                    .set("articles", article_list_view(*context, others->articles, false));
+                    .set("articles", article_list_view(*context, few, false));
+    zone_newest.emplace(topic->id, std::move(all));
   }
   view.set("more_news", std::move(more_news));
 
@@ -147,16 +161,19 @@ http::Response article_page(const SiteServices& services, const http::Request& r
   std::vector<TopicFrequency> frequencies;
   for (const model::Topic& t : *topics) {
     keys.add(topic_key(t.id));
-    const store::PageRequest newest{.offset = 0,
-                                    .limit = kRelatedCandidatesPerTopic,
-                                    .count_total = false,
-                                    .with_body = false};
-    auto page = services.articles.list_topic_articles(t.id, newest, article->id);
-    if (!page) return error_page_for(services, page.error());
+    std::vector<model::Article> newest_of_topic;
+    if (zone_newest && zone_newest->first == t.id) {
+      newest_of_topic = std::move(zone_newest->second);
+      zone_newest.reset();
+    } else {
+      auto page = services.articles.list_topic_articles(t.id, newest, article->id);
+      if (!page) return error_page_for(services, page.error());
+      newest_of_topic = std::move(page->articles);
+    }
     auto tagged = services.articles.count_topic_tags(t.id);
     if (!tagged) return error_page_for(services, tagged.error());
     frequencies.push_back({t.id, *tagged});
-    for (model::Article& a : page->articles) {
+    for (model::Article& a : newest_of_topic) {
       auto it = std::find_if(candidates.begin(), candidates.end(),
                              [&](const RelatedCandidate& c) { return c.article.id == a.id; });
       if (it == candidates.end()) it = candidates.insert(candidates.end(), {std::move(a), {}});
