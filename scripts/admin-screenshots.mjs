@@ -165,6 +165,10 @@ try {
     }
     await context.close();
   };
+  // Issue 8: the admin's own API token, used once, for /admin/tokens.
+  const adminToken = cli(['token', 'create', '--user', 'editor-in-chief@helsinkitimes.example',
+                          '--name', 'Moderation script']);
+  await fetch(base + '/api/v1/queue', { headers: { Authorization: 'Bearer ' + adminToken } });
   // A reset link for the partner user, opened signed out.
   const resetLink = cli(['user', 'reset-link', '--email', 'desk@people.example']);
   await shoot(null, []);
@@ -184,6 +188,7 @@ try {
     [`/admin/articles/${ids[1]}`, null, reject],
     [`/admin/articles/${ids[0]}`, 'admin-article.png', correct],
     ['/admin/queue', 'admin-queue.png'],
+    ['/admin/tokens', 'admin-tokens.png'],
     // Last, so that it shows the editor's changes above the CLI's.
     ['/admin/audit', 'admin-audit.png']]);
   await shoot('desk@people.example', [['/partner/', 'partner-portal.png'],

@@ -140,10 +140,15 @@ TEST(TokenJson, RecordsTheDisplayFormButNeverTheTokenOrItsHash) {
                         .hash = "0123abcd",
                         .created = at(1'700'000'000)};
   EXPECT_EQ(token_json(token),
-            R"({"id":7,"partner_id":2,"name":"CMS","display":"nzp_AbCd1234",)"
+            R"({"id":7,"partner_id":2,"user_id":null,"name":"CMS","display":"nzp_AbCd1234",)"
             R"("created":"2023-11-14T22:13:20Z","revoked":null})");
   token.revoked = at(1'700'000'060);
   EXPECT_NE(token_json(token).find(R"("revoked":"2023-11-14T22:14:20Z")"), std::string::npos);
+  EXPECT_EQ(token_json(token).find("0123abcd"), std::string::npos);
+  // An editor's token (issue 8) names its user instead.
+  token.partner_id.reset();
+  token.user_id = 5;
+  EXPECT_NE(token_json(token).find(R"("partner_id":null,"user_id":5,)"), std::string::npos);
   EXPECT_EQ(token_json(token).find("0123abcd"), std::string::npos);
 }
 

@@ -52,6 +52,7 @@ render::View admin_frame(const AdminServices& services, const web::PageContext& 
       item("Sections", "/admin/sections");
       item("Partners", "/admin/partners");
       item("Sources", "/admin/sources");
+      item("API tokens", "/admin/tokens");  // issue 8: the user's own tokens
       if (who->user.role == model::Role::kAdmin) {
         item("Users", "/admin/users");
         item("Audit log", "/admin/audit");

@@ -61,5 +61,11 @@ http::Response partner_deliveries(const AdminServices& services, const http::Req
 http::Response make_reset_link(const AdminServices& services, const http::Request& request);
 http::Response reset_form(const AdminServices& services, const http::Request& request);
 http::Response reset_submit(const AdminServices& services, const http::Request& request);
+// tokens_page.cpp: /admin/tokens, an admin's or editor's own API tokens (issue 8).
+http::Response tokens_page(const AdminServices& services, const http::Request& request);
+http::Response create_user_token_submit(const AdminServices& services,
+                                        const http::Request& request);
+http::Response revoke_user_token_submit(const AdminServices& services,
+                                        const http::Request& request);
 
 }  // namespace nz::admin

@@ -55,6 +55,10 @@ void add_admin_routes(http::Router& router, const AdminServices& services) {
   router.post("/admin/users/{id}/reset-link", route(make_reset_link));
   router.get("/admin/reset", route(reset_form));
   router.post("/admin/reset", route(reset_submit));
+  // Issue 8: an admin's or editor's own API tokens.
+  router.get("/admin/tokens", route(tokens_page));
+  router.post("/admin/tokens", route(create_user_token_submit));
+  router.post("/admin/tokens/{id}/revoke", route(revoke_user_token_submit));
   // /admin and /partner without the slash, and anything unknown below them, never reach the
   // reader pages ("/{section}/{article}" would take /admin/x): the same checks as every admin
   // page, then a private 404.

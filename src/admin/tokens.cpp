@@ -25,7 +25,8 @@ std::string trimmed(std::string s) {
 std::string token_json(const model::ApiToken& token) {
   boost::json::object o;
   o["id"] = token.id;
-  o["partner_id"] = token.partner_id;
+  o["partner_id"] = token.partner_id ? boost::json::value(*token.partner_id) : nullptr;
+  o["user_id"] = token.user_id ? boost::json::value(*token.user_id) : nullptr;
   o["name"] = token.name;
   o["display"] = token.prefix;
   o["created"] = core::format_rfc3339(token.created);
@@ -37,9 +38,11 @@ std::string token_json(const model::ApiToken& token) {
   return boost::json::serialize(o);
 }
 
-Result<MadeToken> create_partner_token(store::Store& store, const core::Clock& clock,
-                                       model::PartnerId partner, std::string name,
-                                       const Actor& actor) {
+namespace {
+
+// Stores `owner` (a token with its partner or user set) with a fresh secret, audited.
+Result<MadeToken> create_token(store::Store& store, const core::Clock& clock,
+                               model::ApiToken owner, std::string name, const Actor& actor) {
   name = trimmed(std::move(name));
   if (name.empty()) name = "API token";
   if (name.size() > kMaxNameBytes) {
@@ -48,12 +51,12 @@ Result<MadeToken> create_partner_token(store::Store& store, const core::Clock& c
   }
   crypto::NewToken made = crypto::make_token();
   MadeToken out{.token = std::move(made.token)};
+  owner.name = name;
+  owner.prefix = made.display;
+  owner.hash = made.hash;
+  owner.created = clock.now();
   Status done = store.atomically([&]() -> Status {
-    auto added = store.add_token({.partner_id = partner,
-                                  .name = name,
-                                  .prefix = made.display,
-                                  .hash = made.hash,
-                                  .created = clock.now()});
+    auto added = store.add_token(owner);
     if (!added) return added.error();
     out.stored = *added;
     return record_change(store, clock, actor, "token.create",
@@ -63,16 +66,15 @@ Result<MadeToken> create_partner_token(store::Store& store, const core::Clock& c
   return out;
 }
 
-Result<model::ApiToken> revoke_partner_token(store::Store& store, const core::Clock& clock,
-                                             model::PartnerId partner, model::TokenId id,
-                                             const Actor& actor) {
+// Revokes token `id` when `owns` says it is the caller's; kNotFound otherwise.
+template <typename Owns>
+Result<model::ApiToken> revoke(store::Store& store, const core::Clock& clock, model::TokenId id,
+                               Owns owns, const Actor& actor) {
   model::ApiToken after;
   Status done = store.atomically([&]() -> Status {
     auto before = store.find_token(id);
     if (!before) return before.error();
-    if (before->partner_id != partner) {
-      return Error::NotFound("no token " + std::to_string(id));
-    }
+    if (!owns(*before)) return Error::NotFound("no token " + std::to_string(id));
     after = *before;
     if (before->revoked) return Ok();  // revoked already: nothing changes, nothing to record
     const core::Timestamp now = clock.now();
@@ -83,6 +85,40 @@ Result<model::ApiToken> revoke_partner_token(store::Store& store, const core::Cl
   });
   if (!done) return done.error();
   return after;
+}
+
+}  // namespace
+
+Result<MadeToken> create_partner_token(store::Store& store, const core::Clock& clock,
+                                       model::PartnerId partner, std::string name,
+                                       const Actor& actor) {
+  return create_token(store, clock, {.partner_id = partner}, std::move(name), actor);
+}
+
+Result<model::ApiToken> revoke_partner_token(store::Store& store, const core::Clock& clock,
+                                             model::PartnerId partner, model::TokenId id,
+                                             const Actor& actor) {
+  return revoke(
+      store, clock, id, [&](const model::ApiToken& t) { return t.partner_id == partner; },
+      actor);
+}
+
+Result<MadeToken> create_user_token(store::Store& store, const core::Clock& clock,
+                                    model::UserId user, std::string name, const Actor& actor) {
+  auto owner = store.find_user(user);
+  if (!owner) return owner.error();
+  if (owner->role == model::Role::kPartner) {
+    return Error::InvalidInput("a partner user's systems use their partner's tokens");
+  }
+  if (owner->disabled) return Error::InvalidInput(owner->email + " is disabled");
+  return create_token(store, clock, {.user_id = user}, std::move(name), actor);
+}
+
+Result<model::ApiToken> revoke_user_token(store::Store& store, const core::Clock& clock,
+                                          model::UserId user, model::TokenId id,
+                                          const Actor& actor) {
+  return revoke(
+      store, clock, id, [&](const model::ApiToken& t) { return t.user_id == user; }, actor);
 }
 
 }  // namespace nz::admin

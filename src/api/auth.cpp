@@ -5,11 +5,15 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/clock.h"
 #include "crypto/token.h"
 #include "store/store.h"
 
 namespace nz::api {
 namespace {
+
+// last_used is written at most this often.
+constexpr std::chrono::seconds kTouchEvery{60};
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -26,19 +30,21 @@ std::string trim(std::string_view s) {
 
 }  // namespace
 
-http::Response json_error(int status, const std::string& message) {
+http::Response json_error(int status, const std::string& message, const std::string& field) {
   namespace json = boost::json;
-  json::object body{{"error", json::object{{"status", status}, {"message", message}}}};
+  json::object error{{"status", status}, {"message", message}};
+  if (!field.empty()) error["field"] = field;
+  json::object body{{"error", std::move(error)}};
   auto response = http::Response::json(status, json::serialize(body) + "\n");
   if (status == 401) response.set_header("WWW-Authenticate", "Bearer realm=\"newszone\"");
   response.set_header("Cache-Control", "no-store");
   return response;
 }
 
-Result<model::ApiToken> authenticate(store::Store& store, const http::Request& request) {
+Result<Credential> authenticate(store::Store& store, const http::Request& request) {
   auto header = request.header("authorization");
   if (!header) {
-    return Error::InvalidInput("send the partner's token as Authorization: Bearer TOKEN");
+    return Error::InvalidInput("send your API token as Authorization: Bearer TOKEN");
   }
   std::string_view value = *header;
   if (value.size() < 7 || lower(value.substr(0, 7)) != "bearer ") {
@@ -56,7 +62,36 @@ Result<model::ApiToken> authenticate(store::Store& store, const http::Request& r
     return found.error();
   }
   if (!found->valid()) return Error::InvalidInput("this token has been revoked");
-  return found;
+  Credential out{.token = std::move(*found)};
+  if (out.token.user_id) {
+    auto user = store.find_user(*out.token.user_id);
+    if (!user) {
+      if (user.error().code == ErrorCode::kNotFound) {
+        return Error::InvalidInput("unknown token; make a new one in the admin");
+      }
+      return user.error();
+    }
+    if (user->disabled) return Error::InvalidInput("this token's user is disabled");
+    if (user->role == model::Role::kPartner) {
+      return Error::InvalidInput("a partner user's systems use their partner's tokens");
+    }
+    out.user = std::move(*user);
+  }
+  return out;
+}
+
+std::variant<Credential, http::Response> identify(store::Store& store, const core::Clock& clock,
+                                                  const http::Request& request) {
+  auto who = authenticate(store, request);
+  if (!who) {
+    if (who.error().code == ErrorCode::kInvalidInput) return json_error(401, who.error().message);
+    return json_error(503, "the store is unavailable; try again shortly");
+  }
+  const core::Timestamp now = clock.now();
+  if (!who->token.last_used || now - *who->token.last_used >= kTouchEvery) {
+    (void)store.touch_token(who->token.id, now);  // a missed touch loses nothing
+  }
+  return std::move(*who);
 }
 
 }  // namespace nz::api

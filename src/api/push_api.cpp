@@ -87,13 +87,14 @@ std::string site_base(const ApiServices& services) {
 }  // namespace
 
 http::Response push_articles(const ApiServices& services, const http::Request& request) {
-  auto token = authenticate(services.store, request);
-  if (!token) {
-    if (token.error().code == ErrorCode::kInvalidInput) {
-      return json_error(401, token.error().message);
+  auto who = authenticate(services.store, request);
+  if (!who) {
+    if (who.error().code == ErrorCode::kInvalidInput) {
+      return json_error(401, who.error().message);
     }
     return json_error(503, "the store is unavailable; try again shortly");
   }
+  const model::ApiToken* token = &who->token;
   const std::string slug = request.param("zone");
   auto zone = services.store.find_section_by_slug(slug);
   if (!zone || !zone->is_zone()) {
@@ -101,6 +102,9 @@ http::Response push_articles(const ApiServices& services, const http::Request& r
       return json_error(404, "there is no partner zone \"" + slug + "\"");
     }
     return json_error(503, "the store is unavailable; try again shortly");
+  }
+  if (!token->partner_id) {
+    return json_error(403, "articles are pushed with their partner's token, not a user's");
   }
   if (zone->partner_id != token->partner_id) {
     return json_error(403, "this token's partner does not supply the zone \"" + slug + "\"");

@@ -1,9 +1,13 @@
-// The read side of the JSON API for partner tokens (issue 8): GET /api/v1/zones,
-// /api/v1/articles, /api/v1/articles/{id}, /api/v1/deliveries and /api/v1/sources. Each
-// answers for the token's own partner only: its zones, their articles in every status, the
+// The read side of the JSON API (issue 8): GET /api/v1/zones, /api/v1/articles,
+// /api/v1/articles/{id}, /api/v1/deliveries and /api/v1/sources.
+//
+// A partner's token sees its own partner only: its zones, their articles in every status, the
 // deliveries into them and the sources polled for them. Another partner's zone or article is
-// 404, the same as one that does not exist, so the answers never tell them apart. Every
-// store query names the partner's zones (or the partner), never "all".
+// 404, the same as one that does not exist, so the answers never tell them apart. Every store
+// query names the partner's zones (or the partner), never "all".
+//
+// An editor's or admin's token (a user's) sees what the admin shows them: every zone, every
+// section's articles (?zone= may name any section), every delivery and every source.
 #include <boost/json.hpp>
 
 #include <charconv>
@@ -11,159 +15,83 @@
 
 #include "api/api.h"
 #include "api/auth.h"
+#include "api/paging.h"
+#include "api/resource_json.h"
 #include "core/clock.h"
 #include "core/rfc3339.h"
-#include "ingest/poll_schedule.h"
 #include "store/store.h"
-#include "web/urls.h"
 
 namespace nz::api {
 namespace {
 
 namespace json = boost::json;
 
-constexpr int64_t kDefaultPerPage = 20;
-constexpr int64_t kMaxPerPage = 100;
-constexpr int64_t kMaxPage = 100000;
-// last_used is written at most this often: reading is not a write per request.
-constexpr std::chrono::seconds kTouchEvery{60};
-
-// The token's partner and its zones, for the rest of the call.
+// The caller and what it may read, for the rest of the call.
 struct Caller {
-  model::ApiToken token;
-  std::vector<model::Section> zones;
-  std::string base_url;  // the site's, without a trailing slash
+  Credential who;
+  std::vector<model::Section> zones;  // what GET /api/v1/zones lists
+  std::vector<model::Section> scope;  // the sections whose articles and deliveries it reads
+  std::string base_url;               // the site's, without a trailing slash
 
-  const model::Section* zone(model::SectionId id) const {
-    for (const auto& z : zones) {
-      if (z.id == id) return &z;
+  const model::Section* section(model::SectionId id) const {
+    for (const auto& s : scope) {
+      if (s.id == id) return &s;
     }
     return nullptr;
   }
 };
 
-std::variant<Caller, http::Response> identify(const ApiServices& services,
-                                              const http::Request& request) {
-  auto token = authenticate(services.store, request);
-  if (!token) {
-    if (token.error().code == ErrorCode::kInvalidInput) {
-      return json_error(401, token.error().message);
-    }
-    return json_error(503, "the store is unavailable; try again shortly");
-  }
-  const core::Timestamp now = services.clock.now();
-  if (!token->last_used || now - *token->last_used >= kTouchEvery) {
-    (void)services.store.touch_token(token->id, now);  // a missed touch loses nothing
-  }
+std::variant<Caller, http::Response> identify_caller(const ApiServices& services,
+                                                     const http::Request& request) {
+  auto who = identify(services.store, services.clock, request);
+  if (auto* refused = std::get_if<http::Response>(&who)) return std::move(*refused);
   auto sections = services.store.list_sections();
-  auto site = services.store.get_site();
-  if (!sections || !site) return json_error(503, "the store is unavailable; try again shortly");
-  Caller caller{.token = std::move(*token), .base_url = site->base_url};
-  while (!caller.base_url.empty() && caller.base_url.back() == '/') caller.base_url.pop_back();
+  if (!sections) return json_error(503, "the store is unavailable; try again shortly");
+  Caller caller{.who = std::move(std::get<Credential>(who)),
+                .base_url = site_base_url(services.store)};
+  const bool staff = caller.who.is_staff();
   for (auto& s : *sections) {
-    if (s.is_zone() && s.partner_id == caller.token.partner_id) {
-      caller.zones.push_back(std::move(s));
-    }
+    const bool own_zone =
+        s.is_zone() && s.partner_id && s.partner_id == caller.who.token.partner_id;
+    if (staff ? s.is_zone() : own_zone) caller.zones.push_back(s);
+    if (staff || own_zone) caller.scope.push_back(std::move(s));
   }
   return caller;
 }
 
-Result<int64_t> number_param(const http::Request& request, std::string_view name,
-                             int64_t fallback, int64_t low, int64_t high) {
-  auto text = request.query_param(name);
-  if (!text) return fallback;
-  int64_t n = 0;
-  auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
-  if (ec != std::errc() || ptr != text->data() + text->size() || n < low || n > high) {
-    return Error::InvalidInput(std::string(name) + " must be a whole number from " +
-                               std::to_string(low) + " to " + std::to_string(high) +
-                               ", not \"" + *text + "\"");
-  }
-  return n;
-}
-
-struct Paging {
-  int64_t page = 1;
-  int64_t per_page = kDefaultPerPage;
-  int64_t offset() const { return (page - 1) * per_page; }
-};
-
-Result<Paging> paging(const http::Request& request) {
-  auto page = number_param(request, "page", 1, 1, kMaxPage);
-  if (!page) return page.error();
-  auto per_page = number_param(request, "per_page", kDefaultPerPage, 1, kMaxPerPage);
-  if (!per_page) return per_page.error();
-  return Paging{.page = *page, .per_page = *per_page};
-}
-
-// ?zone=SLUG, one of the caller's zones: nullptr when absent; kNotFound when it is not the
-// caller's (or does not exist).
+// ?zone=SLUG, one of the sections the caller reads: nullptr when absent; kNotFound when it is
+// not the caller's (or does not exist).
 Result<const model::Section*> zone_param(const Caller& caller, const http::Request& request) {
   auto slug = request.query_param("zone");
   if (!slug || slug->empty()) return static_cast<const model::Section*>(nullptr);
-  for (const auto& z : caller.zones) {
+  for (const auto& z : caller.scope) {
     if (z.slug == *slug) return &z;
   }
-  return Error::NotFound("there is no zone \"" + *slug + "\" among this token's partner's zones");
-}
-
-json::value time_or_null(const std::optional<core::Timestamp>& t) {
-  if (!t) return nullptr;
-  return json::value(core::format_rfc3339(*t));
-}
-
-json::object zone_json(const Caller& caller, const model::Section& zone) {
-  return {{"id", zone.id},
-          {"slug", zone.slug},
-          {"title", zone.title},
-          {"description", zone.description},
-          {"url", caller.base_url + web::section_path(zone)},
-          {"moderation", model::to_string(zone.moderation)},
-          {"noindex", zone.noindex},
-          {"contract_start", zone.contract_start ? json::value(*zone.contract_start) : nullptr},
-          {"contract_end", zone.contract_end ? json::value(*zone.contract_end) : nullptr}};
-}
-
-json::object article_summary(const Caller& caller, const model::Section& zone,
-                             const model::Article& a) {
-  return {{"id", a.id},
-          {"zone", zone.slug},
-          {"guid", a.guid},
-          {"headline", a.content.headline},
-          {"status", model::to_string(a.status)},
-          {"version", a.version},
-          {"url", caller.base_url + web::article_path(zone, a)},
-          {"published", core::format_rfc3339(a.published)},
-          {"updated", core::format_rfc3339(a.updated)},
-          {"ingested", core::format_rfc3339(a.ingested)},
-          {"embargo_until", time_or_null(a.embargo_until)},
-          {"duplicate_of", a.duplicate_of ? json::value(*a.duplicate_of) : nullptr},
-          {"withdrawn_at", time_or_null(a.withdrawn_at)}};
+  return Error::NotFound(caller.who.is_staff()
+                             ? "there is no section or zone \"" + *slug + "\""
+                             : "there is no zone \"" + *slug + "\" among this token's partner's "
+                               "zones");
 }
 
 std::string_view way(model::Channel channel) {
   return channel == model::Channel::kFile ? "import" : model::to_string(channel);
 }
 
-http::Response ok(json::object body) {
-  auto response = http::Response::json(200, json::serialize(body) + "\n");
-  response.set_header("Cache-Control", "no-store");
-  return response;
-}
+http::Response ok(const json::object& body) { return json_answer(200, body); }
 
 }  // namespace
 
 http::Response list_zones(const ApiServices& services, const http::Request& request) {
-  auto who = identify(services, request);
+  auto who = identify_caller(services, request);
   if (auto* refused = std::get_if<http::Response>(&who)) return std::move(*refused);
   const Caller& caller = std::get<Caller>(who);
   json::array zones;
-  for (const auto& z : caller.zones) zones.push_back(zone_json(caller, z));
+  for (const auto& z : caller.zones) zones.push_back(zone_json(caller.base_url, z));
   return ok({{"zones", std::move(zones)}});
 }
 
 http::Response list_articles(const ApiServices& services, const http::Request& request) {
-  auto who = identify(services, request);
+  auto who = identify_caller(services, request);
   if (auto* refused = std::get_if<http::Response>(&who)) return std::move(*refused);
   const Caller& caller = std::get<Caller>(who);
   auto pages = paging(request);
@@ -178,9 +106,9 @@ http::Response list_articles(const ApiServices& services, const http::Request& r
   }
   auto zone = zone_param(caller, request);
   if (!zone) return json_error(404, zone.error().message);
-  // The partner's zones only; a query naming no section would cover every section, so a
+  // The caller's sections only; a query naming no section would cover every section, so a
   // partner without zones asks nothing.
-  for (const auto& z : caller.zones) {
+  for (const auto& z : caller.scope) {
     if (!*zone || *zone == &z) query.sections.push_back(z.id);
   }
   store::ArticlePage found;
@@ -192,8 +120,8 @@ http::Response list_articles(const ApiServices& services, const http::Request& r
   }
   json::array articles;
   for (const auto& a : found.articles) {
-    if (const model::Section* z = caller.zone(a.section_id)) {
-      articles.push_back(article_summary(caller, *z, a));
+    if (const model::Section* z = caller.section(a.section_id)) {
+      articles.push_back(article_summary(caller.base_url, *z, a));
     }
   }
   return ok({{"page", pages->page},
@@ -203,13 +131,14 @@ http::Response list_articles(const ApiServices& services, const http::Request& r
 }
 
 http::Response get_article(const ApiServices& services, const http::Request& request) {
-  auto who = identify(services, request);
+  auto who = identify_caller(services, request);
   if (auto* refused = std::get_if<http::Response>(&who)) return std::move(*refused);
   const Caller& caller = std::get<Caller>(who);
   const std::string text = request.param("id");
   int64_t id = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  const std::string missing = "there is no article " + text + " in this token's partner's zones";
+  const std::string missing = "there is no article " + text +
+                              (caller.who.is_staff() ? "" : " in this token's partner's zones");
   if (ec != std::errc() || ptr != text.data() + text.size() || id < 1) {
     return json_error(404, missing);
   }
@@ -218,38 +147,23 @@ http::Response get_article(const ApiServices& services, const http::Request& req
     if (article.error().code == ErrorCode::kNotFound) return json_error(404, missing);
     return json_error(503, "the store is unavailable; try again shortly");
   }
-  const model::Section* zone = caller.zone(article->section_id);
+  const model::Section* zone = caller.section(article->section_id);
   if (!zone) return json_error(404, missing);  // another partner's, or the host's own
-  auto versions = services.store.list_versions(id);
-  if (!versions) return json_error(503, "the store is unavailable; try again shortly");
-  json::object body = article_summary(caller, *zone, *article);
-  body["standfirst"] = article->content.standfirst;
-  body["body_html"] = article->content.body_html;
-  body["author"] = article->content.author;
-  body["language"] = article->content.language;
-  body["original_url"] = article->content.original_url;
-  json::array list;
-  for (const auto& v : *versions) {
-    list.push_back(json::object{
-        {"version", v.version},
-        {"created", core::format_rfc3339(v.created)},
-        {"delivery", v.delivery_id ? json::value(*v.delivery_id) : nullptr},
-        {"headline", v.content.headline},
-        {"standfirst", v.content.standfirst}});
-  }
-  body["versions"] = std::move(list);
-  return ok(std::move(body));
+  auto body = article_detail(services.store, caller.base_url, *zone, *article);
+  if (!body) return json_error(503, "the store is unavailable; try again shortly");
+  return ok(*body);
 }
 
 http::Response list_deliveries(const ApiServices& services, const http::Request& request) {
-  auto who = identify(services, request);
+  auto who = identify_caller(services, request);
   if (auto* refused = std::get_if<http::Response>(&who)) return std::move(*refused);
   const Caller& caller = std::get<Caller>(who);
   auto pages = paging(request);
   if (!pages) return json_error(400, pages.error().message);
   auto zone = zone_param(caller, request);
   if (!zone) return json_error(404, zone.error().message);
-  store::DeliveryFilter filter{.partner = caller.token.partner_id,
+  // A user's token has no partner: every delivery.
+  store::DeliveryFilter filter{.partner = caller.who.token.partner_id,
                                .limit = static_cast<int>(pages->per_page),
                                .offset = pages->offset()};
   if (*zone) filter.section = (*zone)->id;
@@ -258,7 +172,7 @@ http::Response list_deliveries(const ApiServices& services, const http::Request&
   if (!total || !found) return json_error(503, "the store is unavailable; try again shortly");
   json::array deliveries;
   for (const auto& d : *found) {
-    const model::Section* z = caller.zone(d.section_id);
+    const model::Section* z = caller.section(d.section_id);
     if (!z) continue;
     const bool ok_result = d.result == model::kDeliveryOk;
     const bool running = d.result == model::kDeliveryInProgress;
@@ -289,34 +203,18 @@ http::Response list_deliveries(const ApiServices& services, const http::Request&
 }
 
 http::Response list_sources(const ApiServices& services, const http::Request& request) {
-  auto who = identify(services, request);
+  auto who = identify_caller(services, request);
   if (auto* refused = std::get_if<http::Response>(&who)) return std::move(*refused);
   const Caller& caller = std::get<Caller>(who);
   auto zone = zone_param(caller, request);
   if (!zone) return json_error(404, zone.error().message);
   const core::Timestamp now = services.clock.now();
   json::array sources;
-  for (const auto& z : caller.zones) {
-    if (*zone && *zone != &z) continue;
+  for (const auto& z : caller.scope) {
+    if ((*zone && *zone != &z) || !z.is_zone()) continue;
     auto found = services.store.list_sources(z.id);
     if (!found) return json_error(503, "the store is unavailable; try again shortly");
-    // Never the extra request headers nor the WebSub secret: they may hold credentials.
-    for (const auto& s : *found) {
-      sources.push_back(json::object{
-          {"id", s.id},
-          {"zone", z.slug},
-          {"url", s.settings.url},
-          {"enabled", s.settings.enabled},
-          {"every_seconds", s.settings.every.count()},
-          {"status", ingest::source_status(s, now)},
-          {"last_attempt", time_or_null(s.state.last_attempt)},
-          {"last_success", time_or_null(s.state.last_success)},
-          {"last_error", s.state.last_error.empty() ? json::value(nullptr)
-                                                    : json::value(s.state.last_error)},
-          {"consecutive_failures", s.state.consecutive_failures},
-          {"next_poll", core::format_rfc3339(s.state.next_poll)},
-          {"gone", s.state.gone}});
-    }
+    for (const auto& s : *found) sources.push_back(source_json(s, z.slug, now));
   }
   return ok({{"sources", std::move(sources)}});
 }

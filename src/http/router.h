@@ -18,6 +18,7 @@ class Router {
   void add(Method method, std::string pattern, Handler handler);
   void get(std::string pattern, Handler handler) { add(Method::kGet, std::move(pattern), std::move(handler)); }
   void post(std::string pattern, Handler handler) { add(Method::kPost, std::move(pattern), std::move(handler)); }
+  void patch(std::string pattern, Handler handler) { add(Method::kPatch, std::move(pattern), std::move(handler)); }
 
   // Sets the handler for paths no route matches (e.g. the site's 404 page).
   void set_not_found(Handler handler) { not_found_ = std::move(handler); }

@@ -42,6 +42,17 @@ class OpenApiTest(unittest.TestCase):
                                  data_dir=cls.data)
         assert code == 0, err
         cls.token = out.strip()
+        code, _, err = run_cli(["zone", "set", "china-news-zone", "--moderation",
+                                "hold-for-review"], data_dir=cls.data)
+        assert code == 0, err
+        code, _, err = run_cli(["user", "add", "--email", "editor@example.org", "--role",
+                                "editor", "--password-stdin"], data_dir=cls.data,
+                               input="an editor's long password\n")
+        assert code == 0, err
+        code, out, err = run_cli(["token", "create", "--user", "editor@example.org"],
+                                 data_dir=cls.data)
+        assert code == 0, err
+        cls.editor_token = out.strip()
         cls.server = NzServer(data_dir=cls.data, env={"NEWSZONE_POLLER": "false"})
         cls.server.start()
         resp = cls.server.get("/api/v1/openapi.json")
@@ -55,7 +66,11 @@ class OpenApiTest(unittest.TestCase):
         cls.tmp.cleanup()
 
     def schema(self, name):
-        return self.doc["components"]["schemas"][name]
+        """A schema by name, or by a path below one ("Error/properties/error")."""
+        node = self.doc["components"]["schemas"]
+        for part in name.split("/"):
+            node = node[part]
+        return node
 
     def assert_matches(self, value, schema_name):
         """The object has every required field and no field the schema does not name."""
@@ -73,7 +88,19 @@ class OpenApiTest(unittest.TestCase):
         self.assertEqual(set(self.doc["paths"]),
                          {"/api/v1/zones/{zone}/articles", "/api/v1/search",
                           "/api/v1/openapi.json", "/api/v1/zones", "/api/v1/articles",
-                          "/api/v1/articles/{id}", "/api/v1/deliveries", "/api/v1/sources"})
+                          "/api/v1/articles/{id}", "/api/v1/deliveries", "/api/v1/sources",
+                          # The editors' operations, for editors' and admins' tokens.
+                          "/api/v1/queue", "/api/v1/articles/{id}/approve",
+                          "/api/v1/articles/{id}/reject", "/api/v1/articles/{id}/withdraw",
+                          "/api/v1/articles/{id}/restore", "/api/v1/sections",
+                          "/api/v1/sections/{id}", "/api/v1/partners", "/api/v1/partners/{id}",
+                          "/api/v1/sources/{id}"})
+        # Every editors' operation names the user token and documents the partner's 403.
+        for path, operations in self.doc["paths"].items():
+            for method, operation in operations.items():
+                if operation.get("security") == [{"userToken": []}]:
+                    self.assertIn("403", operation["responses"], f"{method} {path}")
+                    self.assertIn("401", operation["responses"], f"{method} {path}")
 
     def test_every_documented_operation_is_routed(self):
         for path, operations in self.doc["paths"].items():
@@ -181,6 +208,110 @@ class OpenApiTest(unittest.TestCase):
         params = {p.get("name") or p["$ref"].rsplit("/", 1)[-1] for p in
                   self.doc["paths"]["/api/v1/articles"]["get"]["parameters"]}
         self.assertEqual(params, {"zone", "status", "page", "per_page"})
+
+    def editor(self, method, path, body=None, token=None):
+        """An editors' operation; its status must be documented for it."""
+        headers = {"Authorization": "Bearer " + (token or self.editor_token)}
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+        resp = self.server.request(method, path, headers=headers,
+                                   body=json.dumps(body) if body is not None else None)
+        template = re.sub(r"/(articles|sections|partners|sources)/\d+", r"/\1/{id}", path)
+        template = template.split("?")[0]
+        operation = self.doc["paths"][template][method.lower()]
+        self.assertIn(str(resp.status), operation["responses"],
+                      f"{method} {path} answered an undocumented {resp.status}: {resp.text}")
+        return resp
+
+    def test_the_editors_operations_answer_with_the_documented_fields(self):
+        pushed = self.server.request(
+            "POST", "/api/v1/zones/china-news-zone/articles",
+            headers={"Content-Type": "application/json", "Authorization": "Bearer " + self.token},
+            body=json.dumps({"uri": "urn:openapi:held", "headline": "Held for review",
+                             "body_html": "<p>Text.</p>",
+                             "versioncreated": "2026-11-27T10:00:00Z"}))
+        self.assertEqual(pushed.status, 201, pushed.text)
+        article_id = pushed.json()["items"][0]["id"]
+
+        queue = self.editor("GET", "/api/v1/queue").json()
+        self.assert_matches(queue, "ArticleList")
+        self.assertIn(article_id, [a["id"] for a in queue["articles"]])
+        for article in queue["articles"]:
+            self.assert_matches(article, "ArticleSummary")
+        for method, path, body in (
+                ("PATCH", f"/api/v1/articles/{article_id}", {"headline": "Held, corrected"}),
+                ("POST", f"/api/v1/articles/{article_id}/approve", None),
+                ("POST", f"/api/v1/articles/{article_id}/withdraw", {"reason": "Legal."}),
+                ("POST", f"/api/v1/articles/{article_id}/restore", None)):
+            resp = self.editor(method, path, body)
+            self.assertEqual(resp.status, 200, (path, resp.text))
+            self.assert_matches(resp.json(), "Article")
+            self.assertIn(resp.json()["state"],
+                          self.schema("Article")["properties"]["state"]["enum"])
+        rejected = self.server.request(
+            "POST", "/api/v1/zones/china-news-zone/articles",
+            headers={"Content-Type": "application/json", "Authorization": "Bearer " + self.token},
+            body=json.dumps({"uri": "urn:openapi:rejected", "headline": "Rejected",
+                             "body_html": "<p>Text.</p>",
+                             "versioncreated": "2026-11-27T10:00:00Z"})).json()["items"][0]["id"]
+        resp = self.editor("POST", f"/api/v1/articles/{rejected}/reject", {"reason": "No."})
+        self.assert_matches(resp.json(), "Article")
+        self.assertEqual(resp.json()["state"], "rejected")
+
+        sections = self.editor("GET", "/api/v1/sections").json()
+        self.assert_matches(sections, "SectionList")
+        for section in sections["sections"]:
+            self.assert_matches(section, "Section")
+        made = self.editor("POST", "/api/v1/sections",
+                           {"kind": "section", "slug": "openapi-desk", "title": "Desk"})
+        self.assertEqual(made.status, 201, made.text)
+        self.assert_matches(made.json(), "Section")
+        section_id = made.json()["id"]
+        self.assert_matches(self.editor("GET", f"/api/v1/sections/{section_id}").json(),
+                            "Section")
+        self.assert_matches(self.editor("PATCH", f"/api/v1/sections/{section_id}",
+                                        {"description": "Ours."}).json(), "Section")
+        self.assertEqual(set(self.schema("SectionInput")["properties"]) | {"id", "url"},
+                         set(self.schema("Section")["properties"]) | {"topic_name"})
+
+        partners = self.editor("GET", "/api/v1/partners").json()
+        self.assert_matches(partners, "PartnerList")
+        partner = self.editor("POST", "/api/v1/partners", {"slug": "openapi-wire",
+                                                           "name": "OpenAPI Wire"})
+        self.assertEqual(partner.status, 201, partner.text)
+        self.assert_matches(partner.json(), "Partner")
+        self.assert_matches(self.editor("PATCH", f"/api/v1/partners/{partner.json()['id']}",
+                                        {"url": "https://wire.example/"}).json(), "Partner")
+
+        source = self.editor("POST", "/api/v1/sources",
+                             {"zone": "china-news-zone", "url": "https://openapi.example/f.xml"})
+        self.assertEqual(source.status, 201, source.text)
+        self.assert_matches(source.json(), "Source")
+        self.assert_matches(self.editor("PATCH", f"/api/v1/sources/{source.json()['id']}",
+                                        {"enabled": False}).json(), "Source")
+
+        # The refusals are documented too, in the error shape; a bad field is named.
+        for method, path, body, status in (
+                ("PATCH", f"/api/v1/sections/{section_id}", {"moderation": "never"}, 400),
+                ("POST", "/api/v1/sections", {"kind": "section", "slug": "openapi-desk",
+                                              "title": "Again"}, 409),
+                ("PATCH", "/api/v1/partners/999999", {"name": "Nobody"}, 404),
+                ("POST", f"/api/v1/articles/{article_id}/approve", None, 409),
+                ("PATCH", f"/api/v1/articles/{article_id}", {"colour": "red"}, 400),
+                ("PATCH", f"/api/v1/articles/{article_id}", {"headline": "x" * 70000}, 413)):
+            resp = self.editor(method, path, body)
+            self.assertEqual(resp.status, status, (method, path, resp.text))
+            self.assert_matches(resp.json(), "Error")
+            self.assert_matches(resp.json()["error"], "Error/properties/error")
+        self.assertEqual(self.editor("PATCH", f"/api/v1/articles/{article_id}",
+                                     {"colour": "red"}).json()["error"]["field"], "colour")
+        # A partner's token: 403, documented for each.
+        for method, path in (("GET", "/api/v1/queue"), ("GET", "/api/v1/sections"),
+                             ("POST", f"/api/v1/articles/{article_id}/withdraw")):
+            resp = self.editor(method, path, {"reason": "x"} if method == "POST" else None,
+                               token=self.token)
+            self.assertEqual(resp.status, 403)
+            self.assert_matches(resp.json(), "Error")
 
     def test_unknown_api_paths_point_to_the_document(self):
         resp = self.server.get("/api/v1/nothing-here")

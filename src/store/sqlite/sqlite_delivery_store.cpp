@@ -25,17 +25,29 @@ std::optional<core::Timestamp> optional_time(std::optional<int64_t> s) {
 // ---- tokens ----
 
 constexpr std::string_view kTokenColumns =
-    "id, partner_id, name, prefix, hash, created, last_used, revoked";
+    "id, partner_id, user_id, name, prefix, hash, created, last_used, revoked";
 
 model::ApiToken read_token(const Stmt& s) {
   return {.id = s.column_int(0),
-          .partner_id = s.column_int(1),
-          .name = s.column_text(2),
-          .prefix = s.column_text(3),
-          .hash = s.column_text(4),
-          .created = from_seconds(s.column_int(5)),
-          .last_used = optional_time(s.column_optional_int(6)),
-          .revoked = optional_time(s.column_optional_int(7))};
+          .partner_id = s.column_optional_int(1),
+          .user_id = s.column_optional_int(2),
+          .name = s.column_text(3),
+          .prefix = s.column_text(4),
+          .hash = s.column_text(5),
+          .created = from_seconds(s.column_int(6)),
+          .last_used = optional_time(s.column_optional_int(7)),
+          .revoked = optional_time(s.column_optional_int(8))};
+}
+
+Result<std::vector<model::ApiToken>> all_tokens(Result<Stmt>& stmt) {
+  if (!stmt) return stmt.error();
+  std::vector<model::ApiToken> out;
+  while (true) {
+    auto row = stmt->step();
+    if (!row) return row.error().with_context("list tokens");
+    if (!*row) return out;
+    out.push_back(read_token(*stmt));
+  }
 }
 
 Result<model::ApiToken> one_token(Result<Stmt>& stmt, const std::string& what) {
@@ -194,20 +206,29 @@ Result<model::ApiToken> SqliteStore::add_token(const model::ApiToken& token) {
   if (token.hash.empty() || token.name.empty()) {
     return Error::InvalidInput("a token needs a name and a hash");
   }
+  if (token.partner_id.has_value() == token.user_id.has_value()) {
+    return Error::InvalidInput("a token belongs to a partner or to a user");
+  }
   return impl_->write([&](Connection& conn) -> Result<model::ApiToken> {
-    const std::string what = "add token for partner " + std::to_string(token.partner_id);
-    auto partner = has_row(conn, "SELECT 1 FROM partners WHERE id = ?1", token.partner_id);
-    if (!partner) return partner.error().with_context(what);
-    if (!*partner) return Error::NotFound(what + ": no such partner");
+    const std::string what = token.partner_id
+                                 ? "add token for partner " + std::to_string(*token.partner_id)
+                                 : "add token for user " + std::to_string(*token.user_id);
+    auto owner = token.partner_id
+                     ? has_row(conn, "SELECT 1 FROM partners WHERE id = ?1", *token.partner_id)
+                     : has_row(conn, "SELECT 1 FROM users WHERE id = ?1", *token.user_id);
+    if (!owner) return owner.error().with_context(what);
+    if (!*owner) return Error::NotFound(what + (token.partner_id ? ": no such partner"
+                                                                 : ": no such user"));
     auto stmt = conn.prepare(
-        "INSERT INTO api_tokens (partner_id, name, prefix, hash, created) "
-        "VALUES (?1, ?2, ?3, ?4, ?5)");
+        "INSERT INTO api_tokens (partner_id, user_id, name, prefix, hash, created) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!stmt) return stmt.error();
     stmt->bind(1, token.partner_id)
-        .bind(2, token.name)
-        .bind(3, token.prefix)
-        .bind(4, token.hash)
-        .bind(5, to_seconds(token.created));
+        .bind(2, token.user_id)
+        .bind(3, token.name)
+        .bind(4, token.prefix)
+        .bind(5, token.hash)
+        .bind(6, to_seconds(token.created));
     if (auto done = stmt->run(); !done) return done.error().with_context(what);
     model::ApiToken out = token;
     out.id = conn.last_insert_rowid();
@@ -239,15 +260,18 @@ Result<std::vector<model::ApiToken>> SqliteStore::list_tokens(
     auto stmt = conn.prepare("SELECT " + std::string(kTokenColumns) +
                              " FROM api_tokens WHERE ?1 IS NULL OR partner_id = ?1"
                              " ORDER BY created DESC, id DESC");
-    if (!stmt) return stmt.error();
-    stmt->bind(1, partner);
-    std::vector<model::ApiToken> out;
-    while (true) {
-      auto row = stmt->step();
-      if (!row) return row.error().with_context("list tokens");
-      if (!*row) return out;
-      out.push_back(read_token(*stmt));
-    }
+    if (stmt) stmt->bind(1, partner);
+    return all_tokens(stmt);
+  });
+}
+
+Result<std::vector<model::ApiToken>> SqliteStore::list_user_tokens(model::UserId user) {
+  return impl_->read([&](Connection& conn) -> Result<std::vector<model::ApiToken>> {
+    auto stmt = conn.prepare("SELECT " + std::string(kTokenColumns) +
+                             " FROM api_tokens WHERE user_id = ?1"
+                             " ORDER BY created DESC, id DESC");
+    if (stmt) stmt->bind(1, user);
+    return all_tokens(stmt);
   });
 }
 

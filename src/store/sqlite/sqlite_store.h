@@ -136,6 +136,7 @@ class SqliteStore final : public store::Store {
   Result<model::ApiToken> find_token(model::TokenId id) override;
   Result<std::vector<model::ApiToken>> list_tokens(
       std::optional<model::PartnerId> partner) override;
+  Result<std::vector<model::ApiToken>> list_user_tokens(model::UserId user) override;
   Status revoke_token(model::TokenId id, core::Timestamp when) override;
   Status touch_token(model::TokenId id, core::Timestamp when) override;
 

@@ -1594,6 +1594,36 @@ TEST_F(SqliteStoreTest, SitemapMonthsAreBuiltFromArticlesStoredBeforeTheMigratio
 
 constexpr const char* kHash = "$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA";
 
+// Issue 8: a token of a user (an editor), listed apart from partners' tokens.
+TEST_F(SqliteStoreTest, ATokenBelongsToAPartnerOrAUser) {
+  auto partner = store_->add_partner({.slug = "pdo", .name = "People's Daily Online"});
+  auto user = store_->add_user({.email = "ed@example.org", .role = model::Role::kEditor,
+                                .password_hash = kHash, .created = clock_.now()});
+  ASSERT_TRUE(partner && user);
+  auto mine = store_->add_token({.user_id = user->id, .name = "Script", .prefix = "nzp_u",
+                                 .hash = "hu", .created = clock_.now()});
+  ASSERT_TRUE(mine) << mine.error().message;
+  ASSERT_TRUE(store_->add_token({.partner_id = partner->id, .name = "CMS", .prefix = "nzp_p",
+                                 .hash = "hp", .created = clock_.now()}));
+  auto found = store_->find_token_by_hash("hu");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->user_id, user->id);
+  EXPECT_FALSE(found->partner_id);
+  auto users = store_->list_user_tokens(user->id);
+  ASSERT_TRUE(users);
+  ASSERT_EQ(users->size(), 1u);
+  EXPECT_EQ(users->front().name, "Script");
+  EXPECT_EQ(store_->list_tokens(partner->id)->size(), 1u);
+  EXPECT_EQ(store_->list_tokens(std::nullopt)->size(), 2u);
+  EXPECT_EQ(store_->add_token({.user_id = 999, .name = "x", .hash = "h9"}).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(store_->add_token({.partner_id = partner->id, .user_id = user->id, .name = "both",
+                               .hash = "h8"}).error().code,
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(store_->add_token({.name = "neither", .hash = "h7"}).error().code,
+            ErrorCode::kInvalidInput);
+}
+
 TEST_F(SqliteStoreTest, UsersAreFoundByEmailWhateverItsCase) {
   auto user = store_->add_user({.email = "Editor@Example.org", .role = model::Role::kEditor,
                                 .password_hash = kHash, .created = clock_.now()});
