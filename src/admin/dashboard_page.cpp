@@ -1,5 +1,6 @@
 // GET /admin/: what an editor checks first. Today's deliveries per zone (from the delivery
-// log) and the sources that need attention (their poll state), both as the store has them.
+// log), what each zone has waiting for review, and the sources that need attention (their
+// poll state), all as the store has them.
 #include "admin/page.h"
 #include "admin/pages.h"
 #include "core/rfc3339.h"
@@ -45,6 +46,11 @@ http::Response dashboard_page(const AdminServices& services, const http::Request
       created += d.counts.created;
       if (d.result != "ok" && d.result != model::kDeliveryInProgress) ++failed;
     }
+    // Only the count: find_articles counts its matches off the status index.
+    auto waiting = services.store.find_articles(
+        {.sections = {section.id}, .status = model::ArticleStatus::kPending},
+        {.offset = 0, .limit = 1});
+    if (!waiting) return admin_error_for(services, waiting.error(), &principal);
     ++zone_count;
     const model::Partner* partner = context->partner_of(section);
     zones.push(render::View()
@@ -57,6 +63,9 @@ http::Response dashboard_page(const AdminServices& services, const http::Request
                    .set("created", std::to_string(created))
                    .set("failed", std::to_string(failed))
                    .set("has_failed", failed > 0)
+                   .set("pending", std::to_string(waiting->total))
+                   .set("has_pending", waiting->total > 0)
+                   .set("queue_url", "/admin/queue?zone=" + section.slug)
                    .set("last_received", last_received.empty() ? render::View("never")
                                                                 : render::View(last_received)));
   }

@@ -137,6 +137,12 @@ class ModerationTest(unittest.TestCase):
         self.assertIn("People's Daily Online", text)
         self.assertRegex(text, r"\d{4}-\d\d-\d\d \d\d:\d\d")
         self.assertIsNotNone(row.find("a", href=f"/admin/articles/{article_id}"))
+        # The dashboard counts it against its zone, with a link to that zone's queue.
+        dashboard = parse_html(self.get("/admin/", self.editor))
+        zone_row = next(tr for tr in dashboard.find_all("tr") if "Review Zone" in tr.text)
+        link = zone_row.find("a", href="/admin/queue?zone=review-zone")
+        self.assertIsNotNone(link, "the zone's waiting count links to its queue")
+        self.assertGreaterEqual(int(link.text), 1)
         # Filtered by another zone, it is not there.
         other, _ = self.queue_headlines(query="?zone=other-review")
         self.assertNotIn("Harbour talks resume in Qingdao", other)
