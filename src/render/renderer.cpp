@@ -14,23 +14,43 @@ namespace mstch = kainjow::mustache;
 
 std::atomic<uint64_t> g_next_generation{1};
 
-mstch::data to_data(const View& view) {
+// A view's own value: a string or a boolean as it is, an empty list or object for the rest.
+mstch::data shell(const View& view) {
   switch (view.kind()) {
     case View::Kind::kString: return mstch::data(view.str());
     case View::Kind::kBool: return view.boolean() ? mstch::data::type::bool_true
                                                   : mstch::data::type::bool_false;
-    case View::Kind::kList: {
-      mstch::data list{mstch::data::type::list};
-      for (const auto& item : view.items()) list.push_back(to_data(item));
-      return list;
-    }
-    case View::Kind::kObject: {
-      mstch::data object{mstch::data::type::object};
-      for (const auto& [key, value] : view.members()) object.set(key, to_data(value));
-      return object;
-    }
+    case View::Kind::kList: return mstch::data(mstch::data::type::list);
+    case View::Kind::kObject: return mstch::data(mstch::data::type::object);
   }
   return {};
+}
+
+// Fills `out`, made by shell(view), with the view's items or members, each built where it
+// stays. kainjow's set() and push_back() copy what they are given, so handing them finished
+// subtrees copied every subtree once per level above it (14% of a zone article's render).
+// Here only empty shells and strings are copied; `out` is ours, so reaching into it through
+// const_cast changes nothing that is const.
+void fill(const View& view, mstch::data& out) {
+  if (view.kind() == View::Kind::kList) {
+    auto& items = const_cast<mstch::list&>(out.list_value());
+    items.reserve(view.items().size());
+    for (const auto& item : view.items()) {
+      items.push_back(shell(item));
+      fill(item, items.back());
+    }
+  } else if (view.kind() == View::Kind::kObject) {
+    for (const auto& [key, value] : view.members()) {
+      out.set(key, shell(value));
+      fill(value, *const_cast<mstch::data*>(out.get(key)));
+    }
+  }
+}
+
+mstch::data to_data(const View& view) {
+  mstch::data out = shell(view);
+  fill(view, out);
+  return out;
 }
 
 // Partials ("{{> _name}}", "{{>_name}}") replaced by their text, recursively, so that a page
