@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/rfc3339.h"
 #include "http/error_status.h"
 #include "store/store.h"
 
@@ -155,6 +156,26 @@ std::variant<Principal, http::Response> require(const AdminServices& services,
                        &principal);
   }
   return principal;
+}
+
+std::string when(const std::optional<core::Timestamp>& t) {
+  return t ? core::format_rfc3339(*t) : std::string("never");
+}
+
+render::View token_rows(const std::vector<model::ApiToken>& tokens) {
+  render::View rows = render::View::list();
+  for (const auto& t : tokens) {
+    rows.push(render::View()
+                  .set("id", std::to_string(t.id))
+                  .set("revoked", t.revoked.has_value())
+                  .set("name", t.name)
+                  .set("prefix", t.prefix)
+                  .set("created", core::format_rfc3339(t.created))
+                  .set("last_used", when(t.last_used))
+                  .set("status", t.revoked ? "revoked " + core::format_rfc3339(*t.revoked)
+                                           : std::string("valid")));
+  }
+  return rows;
 }
 
 }  // namespace nz::admin

@@ -3,13 +3,18 @@
 #pragma once
 
 #include <initializer_list>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "admin/admin.h"
 #include "admin/form.h"
 #include "admin/session.h"
+#include "core/clock.h"
 #include "http/message.h"
+#include "model/api_token.h"
 #include "render/view.h"
 #include "web/page_frame.h"
 
@@ -36,6 +41,13 @@ http::Response admin_error(const AdminServices& services, int status, std::strin
 // A failed store call: 5xx logged and said plainly, others with their message.
 http::Response admin_error_for(const AdminServices& services, const Error& error,
                                const Principal* who);
+
+// A time as the admin and portal tables show it (RFC 3339), or "never".
+std::string when(const std::optional<core::Timestamp>& t);
+
+// The rows of a tokens table (the partner portal's and /admin/tokens): id, name, prefix,
+// created, last used and whether it is valid or since when revoked.
+render::View token_rows(const std::vector<model::ApiToken>& tokens);
 
 // A 303 to `location`, private.
 http::Response see_other(std::string location);

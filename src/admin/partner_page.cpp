@@ -16,10 +16,6 @@ namespace {
 constexpr int kDeliveriesShown = 10;
 constexpr int64_t kArticlesShown = 10;
 
-std::string when(const std::optional<core::Timestamp>& t) {
-  return t ? core::format_rfc3339(*t) : "never";
-}
-
 }  // namespace
 
 http::Response partner_page(const AdminServices& services, const http::Request& request) {
@@ -100,25 +96,13 @@ http::Response partner_page(const AdminServices& services, const http::Request& 
 
   auto tokens = services.store.list_tokens(partner_id);
   if (!tokens) return admin_error_for(services, tokens.error(), &principal);
-  render::View token_rows = render::View::list();
-  for (const auto& t : *tokens) {
-    token_rows.push(render::View()
-                        .set("id", std::to_string(t.id))
-                        .set("revoked", t.revoked.has_value())
-                        .set("name", t.name)
-                        .set("prefix", t.prefix)
-                        .set("created", core::format_rfc3339(t.created))
-                        .set("last_used", when(t.last_used))
-                        .set("status", t.revoked ? "revoked " + core::format_rfc3339(*t.revoked)
-                                                 : std::string("valid")));
-  }
 
   render::View view = admin_frame(services, *context, partner->second.name, &principal,
                                   "/partner/");
   view.set("partner_name", partner->second.name)
       .set("zones", std::move(zones))
       .set("zones_none", zone_count == 0)
-      .set("tokens", std::move(token_rows))
+      .set("tokens", token_rows(*tokens))
       .set("tokens_none", tokens->empty());
   return admin_page(services, "partner_home", view);
 }

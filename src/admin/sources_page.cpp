@@ -33,10 +33,6 @@ std::optional<int64_t> parse_id(const std::string& text) {
   return id;
 }
 
-std::string when(const std::optional<core::Timestamp>& t) {
-  return t ? core::format_rfc3339(*t) : std::string("never");
-}
-
 // The non-empty lines of a textarea, trimmed of CR.
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;

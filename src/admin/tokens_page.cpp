@@ -22,10 +22,6 @@ std::optional<int64_t> parse_id(const std::string& text) {
   return id;
 }
 
-std::string when(const std::optional<core::Timestamp>& t) {
-  return t ? core::format_rfc3339(*t) : "never";
-}
-
 // The page: the user's tokens and the form, with `message` and the typed name on a refusal.
 http::Response render_tokens(const AdminServices& services, const Principal& principal,
                              const std::string& message, const std::string& name,
@@ -34,20 +30,8 @@ http::Response render_tokens(const AdminServices& services, const Principal& pri
   if (!context) return admin_error_for(services, context.error(), &principal);
   auto tokens = services.store.list_user_tokens(principal.user.id);
   if (!tokens) return admin_error_for(services, tokens.error(), &principal);
-  render::View rows = render::View::list();
-  for (const auto& t : *tokens) {
-    rows.push(render::View()
-                  .set("id", std::to_string(t.id))
-                  .set("revoked", t.revoked.has_value())
-                  .set("name", t.name)
-                  .set("prefix", t.prefix)
-                  .set("created", core::format_rfc3339(t.created))
-                  .set("last_used", when(t.last_used))
-                  .set("status", t.revoked ? "revoked " + core::format_rfc3339(*t.revoked)
-                                           : std::string("valid")));
-  }
   render::View view = admin_frame(services, *context, "API tokens", &principal, "/admin/tokens");
-  view.set("tokens", std::move(rows))
+  view.set("tokens", token_rows(*tokens))
       .set("tokens_none", tokens->empty())
       .set("role", std::string(model::to_string(principal.user.role)))
       .set("message", web::text_or_false(message))
