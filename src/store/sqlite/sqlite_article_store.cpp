@@ -483,6 +483,8 @@ Result<ArticlePage> SqliteStore::list_section_articles(model::SectionId section,
   const int64_t now = to_seconds(impl_->now());
   return impl_->read([&](Connection& conn) -> Result<ArticlePage> {
     const std::string what = "list articles of section " + std::to_string(section);
+    // Both statements read articles_section_listing, which holds every column kListed reads
+    // (012_listing_walks.sql): only the page's own rows are read from the table.
     ArticlePage out;
     if (page.count_total) {
       auto stmt = conn.prepare("SELECT count(*) FROM articles a WHERE a.section_id = ?1 AND " +
@@ -513,22 +515,31 @@ Result<ArticlePage> SqliteStore::list_topic_articles(model::TopicId topic, PageR
   const int64_t now = to_seconds(impl_->now());
   return impl_->read([&](Connection& conn) -> Result<ArticlePage> {
     const std::string what = "list articles of topic " + std::to_string(topic);
-    // "a.id IS NOT ?2" with ?2 NULL (no exclude) is true for every row.
-    const std::string kFrom =
-        " FROM article_topics t JOIN articles a ON a.id = t.article_id"
-        " WHERE t.topic_id = ?1 AND t.removed = 0 AND a.id IS NOT ?2 AND " + std::string(kListed);
+    // The topic's listed tags, from article_topics_listing alone: each tag carries its
+    // article's published time, embargo and listability (012_listing_walks.sql), so neither
+    // the count nor the OFFSET walk reads an article. "t.article_id IS NOT ?2" with ?2 NULL
+    // (no exclude) is true for every row.
+    constexpr std::string_view kListedTags =
+        " FROM article_topics t WHERE t.topic_id = ?1 AND t.removed = 0 AND t.listable = 1"
+        " AND (t.embargo_until IS NULL OR t.embargo_until <= ?9) AND t.article_id IS NOT ?2";
     ArticlePage out;
     if (page.count_total) {
-      auto stmt = conn.prepare("SELECT count(*)" + std::string(kFrom));
+      auto stmt = conn.prepare("SELECT count(*)" + std::string(kListedTags));
       if (!stmt) return stmt.error();
       stmt->bind(1, topic).bind(2, exclude).bind(9, now);
       auto total = count(*stmt);
       if (!total) return total.error().with_context(what);
       out.total = *total;
     }
+    // The page's tags first, then their articles: as a plain join, SQLite would look up every
+    // stepped-over article too.
     auto columns = page.with_body ? kArticleColumns : kListColumns;
-    auto stmt = conn.prepare("SELECT " + std::string(columns) + std::string(kFrom) +
-                             " ORDER BY a.published DESC, a.id DESC LIMIT ?3 OFFSET ?4");
+    auto stmt = conn.prepare(
+        "SELECT " + std::string(columns) + " FROM (SELECT t.article_id, t.published" +
+        std::string(kListedTags) +
+        " ORDER BY t.published DESC, t.article_id DESC LIMIT ?3 OFFSET ?4) p"
+        " JOIN articles a ON a.id = p.article_id"
+        " ORDER BY p.published DESC, p.article_id DESC");
     if (!stmt) return stmt.error();
     stmt->bind(1, topic).bind(2, exclude).bind(3, page.limit).bind(4, page.offset).bind(9, now);
     auto articles = collect_articles(*stmt);

@@ -1036,6 +1036,223 @@ TEST_F(SqliteStoreTest, TopicListingSpansSectionsAndLeavesOutTheExcludedArticle)
   EXPECT_EQ(slugs(*related), (std::vector<std::string>{"c"}));
 }
 
+// A topic's listing reads copies of its articles' published time, embargo and listability
+// kept on the tags by triggers (012_listing_walks.sql). These tests change each of them in
+// the ways the store (or any other code) can, and check what the topic pages show against
+// the articles themselves.
+class TopicListingTest : public SqliteStoreTest {
+ protected:
+  void SetUp() override {
+    SqliteStoreTest::SetUp();
+    news_ = add_section("news");
+    auto topic = store_->upsert_topic({.key = "one", .name = "One", .slug = "one"});
+    ASSERT_TRUE(topic) << topic.error().message;
+    topic_ = topic->id;
+  }
+
+  // Every page of the topic, two articles a page, as slugs. Every page's total must be the
+  // number listed, and that the number the articles themselves give (as counted before 012).
+  std::vector<std::string> listed() {
+    std::vector<std::string> out;
+    std::vector<int64_t> totals;
+    for (int64_t offset = 0;; offset += 2) {
+      auto page = store_->list_topic_articles(topic_, {.offset = offset, .limit = 2},
+                                              std::nullopt);
+      EXPECT_TRUE(page) << page.error().message;
+      if (!page) break;
+      totals.push_back(page->total);
+      if (page->articles.empty()) break;
+      for (const auto& a : page->articles) out.push_back(a.slug);
+    }
+    const auto n = static_cast<int64_t>(out.size());
+    for (int64_t total : totals) EXPECT_EQ(total, n);
+    EXPECT_EQ(raw_query("SELECT count(*) FROM article_topics t JOIN articles a"
+                        " ON a.id = t.article_id WHERE t.topic_id = " + std::to_string(topic_) +
+                        " AND t.removed = 0 AND a.status = 'published'"
+                        " AND a.duplicate_of IS NULL AND (a.embargo_until IS NULL"
+                        " OR a.embargo_until <= " +
+                        std::to_string(clock_.now().time_since_epoch().count()) + ")"),
+              std::to_string(n));
+    return out;
+  }
+
+  // Tags whose copies differ from their article's values: always 0.
+  std::string drifted() {
+    return raw_query(
+        "SELECT count(*) FROM article_topics t JOIN articles a ON a.id = t.article_id"
+        " WHERE t.published IS NOT a.published OR t.embargo_until IS NOT a.embargo_until"
+        " OR t.listable IS NOT (a.status = 'published' AND a.duplicate_of IS NULL)");
+  }
+
+  model::ArticleId tagged(const std::string& slug, int64_t published) {
+    auto saved = save(article(news_.id, slug, slug, published));
+    EXPECT_TRUE(store_->tag_article(saved.article.id, topic_, model::TagSource::kTagger));
+    return saved.article.id;
+  }
+
+  using Slugs = std::vector<std::string>;
+  model::Section news_;
+  model::TopicId topic_ = 0;
+};
+
+TEST_F(TopicListingTest, FollowsTagsAddedRemovedAndGivenBack) {
+  auto a = tagged("a", 100);
+  tagged("b", 300);
+  auto c = save(article(news_.id, "c", "c", 200)).article.id;
+  EXPECT_EQ(listed(), (Slugs{"b", "a"}));
+  ASSERT_TRUE(store_->set_tagger_topics(c, {topic_}));
+  EXPECT_EQ(listed(), (Slugs{"b", "c", "a"}));
+  ASSERT_TRUE(store_->untag_article(a, topic_));  // an editor's removal
+  EXPECT_EQ(listed(), (Slugs{"b", "c"}));
+  ASSERT_TRUE(store_->set_tagger_topics(c, {}));
+  EXPECT_EQ(listed(), (Slugs{"b"}));
+  ASSERT_TRUE(store_->tag_article(a, topic_, model::TagSource::kEditor));
+  EXPECT_EQ(listed(), (Slugs{"b", "a"}));
+  EXPECT_EQ(drifted(), "0");
+}
+
+TEST_F(TopicListingTest, FollowsWithdrawalAndPublishingAgain) {
+  tagged("a", 100);
+  auto b = tagged("b", 200);
+  tagged("c", 300);
+  ASSERT_TRUE(store_->set_article_status(b, ArticleStatus::kWithdrawn, model::Actor::kEditor));
+  EXPECT_EQ(listed(), (Slugs{"c", "a"}));
+  EXPECT_EQ(drifted(), "0");
+  ASSERT_TRUE(store_->set_article_status(b, ArticleStatus::kPublished, model::Actor::kEditor));
+  EXPECT_EQ(listed(), (Slugs{"c", "b", "a"}));
+  ASSERT_TRUE(store_->set_article_status(b, ArticleStatus::kPending, model::Actor::kEditor));
+  EXPECT_EQ(listed(), (Slugs{"c", "a"}));
+  EXPECT_EQ(drifted(), "0");
+}
+
+TEST_F(TopicListingTest, FollowsANewVersionThatMovesThePublishedTime) {
+  tagged("a", 100);
+  tagged("b", 200);
+  tagged("c", 300);
+  auto moved = article(news_.id, "a", "a, corrected", 400);
+  moved.slug = "a";
+  EXPECT_EQ(save(moved).outcome, SaveOutcome::kNewVersion);
+  EXPECT_EQ(listed(), (Slugs{"a", "c", "b"}));
+  EXPECT_EQ(drifted(), "0");
+}
+
+TEST_F(TopicListingTest, ListsAnEmbargoedArticleOnceItsEmbargoEnds) {
+  tagged("a", 100);
+  auto in = article(news_.id, "b", "b", 200);
+  in.embargo_until = clock_.now() + seconds(3600);
+  auto b = save(in).article.id;
+  ASSERT_TRUE(store_->tag_article(b, topic_, model::TagSource::kZone));
+  EXPECT_EQ(listed(), (Slugs{"a"}));
+  clock_.advance(seconds(3599));
+  EXPECT_EQ(listed(), (Slugs{"a"}));
+  clock_.advance(seconds(1));
+  EXPECT_EQ(listed(), (Slugs{"b", "a"}));
+  // The partner moves the embargo later again (same content: only the embargo is written).
+  in.embargo_until = clock_.now() + seconds(60);
+  EXPECT_EQ(save(in).outcome, SaveOutcome::kUnchanged);
+  EXPECT_EQ(listed(), (Slugs{"a"}));
+  EXPECT_EQ(drifted(), "0");
+}
+
+TEST_F(TopicListingTest, NeverListsANearDuplicateTaggedOrMarkedLater) {
+  auto a = tagged("a", 100);
+  auto copy = article(news_.id, "a2", "a2", 150);
+  copy.duplicate_of = a;
+  auto a2 = save(copy).article.id;
+  ASSERT_TRUE(store_->tag_article(a2, topic_, model::TagSource::kTagger));
+  auto b = tagged("b", 200);
+  EXPECT_EQ(listed(), (Slugs{"b", "a"}));
+  // Marked a duplicate after the fact, by code other than the store's.
+  ASSERT_EQ(raw_exec("UPDATE articles SET duplicate_of = " + std::to_string(a) +
+                     " WHERE id = " + std::to_string(b)),
+            SQLITE_OK);
+  EXPECT_EQ(listed(), (Slugs{"a"}));
+  ASSERT_EQ(raw_exec("UPDATE articles SET duplicate_of = NULL WHERE id = " + std::to_string(b)),
+            SQLITE_OK);
+  EXPECT_EQ(listed(), (Slugs{"b", "a"}));
+  EXPECT_EQ(drifted(), "0");
+}
+
+TEST_F(TopicListingTest, ATagMovedToAnotherArticleTakesThatArticlesPlace) {
+  auto a = tagged("a", 100);
+  auto b = save(article(news_.id, "b", "b", 200, ArticleStatus::kWithdrawn)).article.id;
+  tagged("c", 300);
+  ASSERT_EQ(raw_exec("UPDATE article_topics SET article_id = " + std::to_string(b) +
+                     " WHERE article_id = " + std::to_string(a)),
+            SQLITE_OK);
+  EXPECT_EQ(listed(), (Slugs{"c"}));
+  EXPECT_EQ(drifted(), "0");
+}
+
+// Section pages read a section's articles off one index (012_listing_walks.sql): an article
+// moved to another section, by any code, leaves one list and joins the other.
+TEST_F(SqliteStoreTest, AnArticleMovedToAnotherSectionIsListedThereOnly) {
+  auto news = add_section("news");
+  auto sport = add_section("sport");
+  auto a = save(article(news.id, "a", "a", 100)).article.id;
+  save(article(news.id, "b", "b", 200));
+  save(article(sport.id, "c", "c", 300));
+  ASSERT_EQ(raw_exec("UPDATE articles SET section_id = " + std::to_string(sport.id) +
+                     " WHERE id = " + std::to_string(a)),
+            SQLITE_OK);
+  auto in_news = store_->list_section_articles(news.id, {});
+  auto in_sport = store_->list_section_articles(sport.id, {.offset = 1, .limit = 1});
+  ASSERT_TRUE(in_news && in_sport);
+  EXPECT_EQ(slugs(*in_news), (std::vector<std::string>{"b"}));
+  EXPECT_EQ(in_news->total, 1);
+  EXPECT_EQ(slugs(*in_sport), (std::vector<std::string>{"a"}));
+  EXPECT_EQ(in_sport->total, 2);
+}
+
+// A database made before 012, with tags of articles in every state: the migration copies
+// each tag's article's values, and the topic lists what it listed before.
+TEST_F(SqliteStoreTest, TopicListingsCoverTagsStoredBeforeTheMigration) {
+  store_.reset();
+  fs::remove(path_);
+  const int64_t now = clock_.now().time_since_epoch().count();
+  {
+    auto conn = Connection::open(path_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    ASSERT_TRUE(conn) << conn.error().message;
+    ASSERT_EQ(apply_migrations(**conn, embedded_migrations().first(11)).value(), 11);
+    const std::string sql =
+        "INSERT INTO sections (id, slug, title, description, kind, position,"
+        " attribution_template, disclaimer_template, moderation, noindex) VALUES"
+        " (1, 'news', 'News', '', 'editorial', 0, '', '', 'auto-publish', 0);"
+        "INSERT INTO topics (id, kind, key, name, slug) VALUES (1, 'subject', 'one', 'One',"
+        " 'one');"
+        "INSERT INTO articles (id, section_id, guid, slug, headline, standfirst, body_html,"
+        " author, language, original_url, published, updated, ingested, status, version,"
+        " change_seq, duplicate_of, embargo_until) VALUES"
+        " (1, 1, 'a', 'a', 'A', '', '', '', 'en', '', 100, 100, 0, 'published', 1, 1, NULL,"
+        "  NULL),"
+        " (2, 1, 'b', 'b', 'B', '', '', '', 'en', '', 500, 500, 0, 'withdrawn', 1, 2, NULL,"
+        "  NULL),"
+        " (3, 1, 'c', 'c', 'C', '', '', '', 'en', '', 300, 300, 0, 'published', 1, 3, 1, NULL),"
+        " (4, 1, 'd', 'd', 'D', '', '', '', 'en', '', 400, 400, 0, 'published', 1, 4, NULL, " +
+        std::to_string(now + 60) + "),"
+        " (5, 1, 'e', 'e', 'E', '', '', '', 'en', '', 200, 200, 0, 'published', 1, 5, NULL, " +
+        std::to_string(now - 60) + "),"
+        " (6, 1, 'f', 'f', 'F', '', '', '', 'en', '', 600, 600, 0, 'published', 1, 6, NULL,"
+        "  NULL);"
+        "INSERT INTO article_topics (article_id, topic_id, source, removed) VALUES"
+        " (1, 1, 'tagger', 0), (2, 1, 'tagger', 0), (3, 1, 'tagger', 0), (4, 1, 'zone', 0),"
+        " (5, 1, 'zone', 0), (6, 1, 'editor', 1);";
+    auto inserted = (*conn)->exec(sql);
+    ASSERT_TRUE(inserted) << inserted.error().message;
+  }
+  store_ = open_store();
+  ASSERT_TRUE(store_);
+  auto page = store_->list_topic_articles(1, {}, std::nullopt);
+  ASSERT_TRUE(page) << page.error().message;
+  EXPECT_EQ(slugs(*page), (std::vector<std::string>{"e", "a"}));
+  EXPECT_EQ(page->total, 2);
+  clock_.advance(seconds(60));  // d's embargo ends
+  page = store_->list_topic_articles(1, {}, std::nullopt);
+  ASSERT_TRUE(page) << page.error().message;
+  EXPECT_EQ(slugs(*page), (std::vector<std::string>{"d", "e", "a"}));
+  EXPECT_EQ(page->total, 3);
+}
+
 // ---- backup, concurrency, invariants ----
 
 TEST_F(SqliteStoreTest, BackupIsACompleteDatabaseThatOpensWithTheSameData) {
