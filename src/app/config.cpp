@@ -147,6 +147,13 @@ const std::vector<Setting>& settings() {
          c.access_log = *b;
          return Ok();
        }},
+      {"server.steer_by_cpu", "NEWSZONE_STEER_BY_CPU",
+       [](Config& c, const std::string& what, const std::string& v) -> Status {
+         auto b = parse_bool(what, v);
+         if (!b) return b.error();
+         c.steer_by_cpu = *b;
+         return Ok();
+       }},
       {"theme.dir", "NEWSZONE_THEME_DIR",
        [](Config& c, const std::string&, const std::string& v) -> Status {
          c.theme_dir = v;

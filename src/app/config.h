@@ -40,6 +40,9 @@ struct Config {
   int idle_timeout = 30;
   // One line per request on stdout.  [server] access_log, NEWSZONE_ACCESS_LOG.
   bool access_log = true;
+  // A connection goes to the worker of the CPU that received it (http::ServerConfig).
+  // [server] steer_by_cpu, NEWSZONE_STEER_BY_CPU.
+  bool steer_by_cpu = true;
   // Theme folder; empty means ./themes/default, else the one beside the source tree.
   // [theme] dir, NEWSZONE_THEME_DIR.
   std::string theme_dir;

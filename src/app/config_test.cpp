@@ -40,6 +40,20 @@ TEST_F(ConfigTest, DefaultsNeedNoConfiguration) {
   EXPECT_EQ(config->data_dir, "./data");
   EXPECT_EQ(config->listen, "127.0.0.1:8080");
   EXPECT_EQ(config->threads, 0);
+  EXPECT_TRUE(config->steer_by_cpu);
+}
+
+TEST_F(ConfigTest, SteeringByCpuCanBeTurnedOff) {
+  std::string file = write_config("[server]\nsteer_by_cpu = false\n");
+  auto from_file = load_config({.config_file = file}, env_of({}));
+  ASSERT_TRUE(from_file) << from_file.error().message;
+  EXPECT_FALSE(from_file->steer_by_cpu);
+  auto from_env = load_config({}, env_of({{"NEWSZONE_STEER_BY_CPU", "false"}}));
+  ASSERT_TRUE(from_env) << from_env.error().message;
+  EXPECT_FALSE(from_env->steer_by_cpu);
+  auto bad = load_config({}, env_of({{"NEWSZONE_STEER_BY_CPU", "sometimes"}}));
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("NEWSZONE_STEER_BY_CPU"), std::string::npos);
 }
 
 TEST_F(ConfigTest, FileThenEnvironmentThenFlagsEachOverride) {

@@ -177,6 +177,7 @@ int serve(const Config& config, const ServeOptions& options) {
       .read_timeout = std::chrono::seconds(config.read_timeout),
       .idle_timeout = std::chrono::seconds(config.idle_timeout),
       .access_log = config.access_log,
+      .steer_by_cpu = config.steer_by_cpu,
   };
   // The page cache in front of the router (cache/caching_handler.h), kept true to the store
   // by `freshness` before every lookup.

@@ -32,6 +32,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <sys/socket.h>
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -65,6 +67,10 @@ using Stream = beast::basic_stream<tcp, WorkerExecutor, beast::unlimited_rate_po
 // Closing with unread data makes the kernel send RST, which can destroy the response in
 // flight; reading a little longer lets the client see it. (RFC 9112 9.6, "tear-down")
 constexpr std::chrono::seconds kLingerTimeout{2};
+
+// How many more open connections than the least loaded worker a worker may have before a new
+// connection goes to that least loaded one instead of the one its CPU chose.
+constexpr int kSteerSlack = 8;
 
 Method to_method(bhttp::verb verb) {
   switch (verb) {
@@ -167,6 +173,8 @@ struct Registry {
   std::mutex mu;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
   std::function<void()> on_empty;  // set while run() runs; called under mu
+  std::vector<std::atomic<int>> load;  // open connections per worker
+  explicit Registry(size_t workers) : load(workers) {}
 
   size_t size() {
     std::lock_guard lock(mu);
@@ -203,8 +211,10 @@ struct Shared {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(Socket socket, Shared& shared, std::shared_ptr<Registry> registry)
-      : stream_(std::move(socket)), shared_(shared), registry_(std::move(registry)) {
+  Session(Socket socket, Shared& shared, std::shared_ptr<Registry> registry, size_t worker)
+      : stream_(std::move(socket)), shared_(shared), registry_(std::move(registry)),
+        worker_(worker) {
+    ++registry_->load[worker_];
     boost::system::error_code ec;
     auto endpoint = stream_.socket().remote_endpoint(ec);
     if (!ec) {
@@ -217,7 +227,10 @@ class Session : public std::enable_shared_from_this<Session> {
     }
   }
 
-  ~Session() { registry_->remove(this); }
+  ~Session() {
+    --registry_->load[worker_];
+    registry_->remove(this);
+  }
 
   void start() {
     asio::dispatch(stream_.get_executor(),
@@ -584,6 +597,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Stream stream_;
   Shared& shared_;
   std::shared_ptr<Registry> registry_;
+  size_t worker_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   State state_ = State::kIdle;
@@ -604,7 +618,7 @@ class Server::State {
         acceptor_(control_),
         accept_retry_(control_),
         grace_timer_(control_),
-        registry_(std::make_shared<Registry>()) {
+        registry_(nullptr) {  // made below, once the number of workers is known
     shared_.config = std::move(config);
     shared_.handler = std::move(handler);
     shared_.on_error = std::move(on_error);
@@ -615,6 +629,7 @@ class Server::State {
     workers_.reserve(n);
     // Concurrency hint 1: each is run by one thread (it still takes posts from the others).
     for (int i = 0; i < n; ++i) workers_.push_back(std::make_unique<asio::io_context>(1));
+    registry_ = std::make_shared<Registry>(workers_.size());
     shared_.writes = &writes_;
   }
 
@@ -751,11 +766,8 @@ class Server::State {
 
   void accept() {
     if (shared_.stopping || !acceptor_.is_open()) return;
-    // The next socket belongs to the next worker in turn, for its whole life.
-    auto& worker = *workers_[next_worker_++ % workers_.size()];
-    auto peer = std::make_shared<Socket>(worker.get_executor());
+    auto peer = std::make_shared<tcp::socket>(control_);
     acceptor_.async_accept(*peer, [this, peer](beast::error_code ec) {
-      Socket socket = std::move(*peer);
       if (ec == asio::error::operation_aborted || shared_.stopping) return;
       if (ec) {
         // EMFILE and friends: wait a moment instead of spinning on the same error.
@@ -768,14 +780,48 @@ class Server::State {
       }
       if (registry_->size() >= shared_.config.max_connections) {
         beast::error_code ignored;
-        socket.close(ignored);
+        peer->close(ignored);
       } else {
-        auto session = std::make_shared<Session>(std::move(socket), shared_, registry_);
+        // Accepted on the control context; the descriptor moves to its worker's context.
+        size_t w = pick_worker(*peer);
+        Socket socket(workers_[w]->get_executor());
+        beast::error_code moved;
+        auto protocol = peer->local_endpoint(moved).protocol();
+        if (!moved) {
+          auto fd = peer->release(moved);
+          if (!moved) socket.assign(protocol, fd, moved);
+        }
+        if (moved) {
+          beast::error_code ignored;
+          peer->close(ignored);
+          return accept();
+        }
+        auto session = std::make_shared<Session>(std::move(socket), shared_, registry_, w);
         registry_->add(session.get(), session);
         session->start();
       }
       accept();
     });
+  }
+
+  // The worker a new connection belongs to for its whole life. With steer_by_cpu, the one
+  // numbered after the CPU that received the connection (SO_INCOMING_CPU), so that one client's
+  // connections, made from one CPU, share a worker; otherwise each worker in turn.
+  size_t pick_worker(tcp::socket& peer) {
+    const size_t n = workers_.size();
+    size_t least = 0;
+    for (size_t i = 1; i < n; ++i) {
+      if (registry_->load[i] < registry_->load[least]) least = i;
+    }
+    if (!shared_.config.steer_by_cpu) return next_worker_++ % n;
+    int cpu = -1;
+    socklen_t len = sizeof cpu;
+    if (::getsockopt(peer.native_handle(), SOL_SOCKET, SO_INCOMING_CPU, &cpu, &len) != 0 ||
+        cpu < 0) {
+      return least;
+    }
+    size_t w = static_cast<size_t>(cpu) % n;
+    return registry_->load[w] > registry_->load[least] + kSteerSlack ? least : w;
   }
 
   void begin_shutdown() {

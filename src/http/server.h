@@ -29,6 +29,13 @@ struct ServerConfig {
   std::chrono::seconds shutdown_grace{10}; // in-flight requests get this long at shutdown
   size_t max_connections = 10000;          // more are accepted and closed at once
   bool access_log = true;                  // one line per request on the "access" logger
+  // A new connection goes to the worker numbered after the CPU that received it (modulo the
+  // number of workers), unless that worker already has 8 more connections than the
+  // least loaded one; off: each worker in turn. One client's connections, made from one CPU,
+  // then share a worker, which answers them all before the client runs again, instead of two
+  // workers and the client each holding a core for a whole scheduler tick (docs/benchmarks.md,
+  // "Pages (issue 6)").
+  bool steer_by_cpu = true;
 };
 
 // The handler for every request. It may return any Response; for HEAD requests the server

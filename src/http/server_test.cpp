@@ -4,6 +4,8 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <pthread.h>
+#include <sched.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -15,8 +17,11 @@
 #include <cstdlib>
 #include <future>
 #include <map>
+#include <set>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -477,6 +482,82 @@ TEST(ServerTest, LongPostDoesNotHoldUpReadersOnItsWorker) {
   EXPECT_EQ(posted.body, "posted batch");
   EXPECT_EQ(posted.headers["connection"], "close");
   EXPECT_TRUE(server.wait_finished(3000ms));
+}
+
+// Answers with the id of the worker thread that ran the handler.
+Response which_thread(Request&) {
+  std::ostringstream id;
+  id << std::this_thread::get_id();
+  return Response::text(200, id.str());
+}
+
+// Opens `count` connections from a thread pinned to `cpu` and asks each, still open, which
+// worker answers it. The clients stay open in `keep` so that the server counts them.
+std::vector<std::string> workers_seen_from_cpu(uint16_t port, int cpu, int count,
+                                               std::vector<std::unique_ptr<Client>>& keep) {
+  std::vector<std::string> seen;
+  std::thread pinned([&] {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    if (pthread_setaffinity_np(pthread_self(), sizeof set, &set) != 0) return;
+    sched_yield();  // move onto that CPU before connecting
+    for (int i = 0; i < count; ++i) {
+      auto client = std::make_unique<Client>(port);
+      if (!client->send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")) return;
+      auto r = client->read_response();
+      if (!r.ok) return;
+      seen.push_back(r.body);
+      keep.push_back(std::move(client));
+    }
+  });
+  pinned.join();
+  return seen;
+}
+
+size_t online_cpus() { return static_cast<size_t>(sysconf(_SC_NPROCESSORS_ONLN)); }
+
+// One client's connections, made from one CPU, are answered by one worker, and a client on the
+// other CPU by the other worker: each worker then answers its client's requests together
+// instead of two workers and two clients each holding a core for a scheduler tick.
+TEST(ServerTest, ConnectionsFromOneCpuShareAWorker) {
+  ASSERT_GE(online_cpus(), 2u) << "this test pins clients to CPUs 0 and 1";
+  TestServer server(which_thread);  // two workers
+  std::vector<std::unique_ptr<Client>> keep;
+  auto from0 = workers_seen_from_cpu(server.port(), 0, 4, keep);
+  auto from1 = workers_seen_from_cpu(server.port(), 1, 4, keep);
+  ASSERT_EQ(from0.size(), 4u);
+  ASSERT_EQ(from1.size(), 4u);
+  std::set<std::string> workers0(from0.begin(), from0.end());
+  std::set<std::string> workers1(from1.begin(), from1.end());
+  EXPECT_EQ(workers0.size(), 1u);
+  EXPECT_EQ(workers1.size(), 1u);
+  EXPECT_NE(*workers0.begin(), *workers1.begin());
+}
+
+// Many connections from one CPU still spread: a worker takes at most 8 more open connections
+// than the other before the other gets them.
+TEST(ServerTest, ABurstFromOneCpuIsStillSpreadOverTheWorkers) {
+  TestServer server(which_thread);
+  std::vector<std::unique_ptr<Client>> keep;
+  auto seen = workers_seen_from_cpu(server.port(), 0, 30, keep);
+  ASSERT_EQ(seen.size(), 30u);
+  std::map<std::string, int> per_worker;
+  for (const auto& id : seen) ++per_worker[id];
+  ASSERT_EQ(per_worker.size(), 2u);
+  int a = per_worker.begin()->second, b = per_worker.rbegin()->second;
+  EXPECT_LE(std::abs(a - b), 9) << a << " and " << b;
+}
+
+TEST(ServerTest, WithoutSteeringWorkersTakeConnectionsInTurn) {
+  ServerConfig config = TestServer::small_config();
+  config.steer_by_cpu = false;
+  TestServer server(which_thread, config);
+  std::vector<std::unique_ptr<Client>> keep;
+  auto seen = workers_seen_from_cpu(server.port(), 0, 6, keep);
+  ASSERT_EQ(seen.size(), 6u);
+  for (size_t i = 2; i < seen.size(); ++i) EXPECT_EQ(seen[i], seen[i - 2]);
+  EXPECT_NE(seen[0], seen[1]);
 }
 
 TEST(ServerTest, ReadTimeoutClosesHalfSentRequest) {
