@@ -4,6 +4,8 @@
 -- URL's path: thread k of WRK_THREADS takes lines k, k + WRK_THREADS, ..., its connections
 -- cycling through that share.
 --
+-- DELAY_MS set: requests paced (below), for latency at the same offered load.
+--
 -- ONCE_FILE set (with PATHS): every path once. A thread stops after as many responses as it
 -- has paths and appends "responses=N bad=B" to ONCE_FILE (bad: status 400 or above); the
 -- last thread to finish ends wrk with os.exit, so the caller times wrk's whole run and no
@@ -38,6 +40,14 @@ function request()
   if #paths == 0 then return wrk.format(nil) end
   index = index % #paths + 1
   return wrk.format(nil, paths[index])
+end
+
+-- DELAY_MS set: each connection waits that many milliseconds after a response before it sends
+-- the next request, so the offered load is at most connections * 1000 / DELAY_MS requests a
+-- second, whichever server answers. wrk's latency still runs from each request's send.
+local delay_ms = tonumber(os.getenv("DELAY_MS") or "")
+if delay_ms ~= nil then
+  function delay() return delay_ms end
 end
 
 local once_file = os.getenv("ONCE_FILE")

@@ -53,6 +53,21 @@ def main():
                   f"{median(nx, 'bytes_per_response'):<9,.0f} {errors:>7,.0f}")
             print(f"{'':<22} rounds newszone " + ", ".join(f"{r['rps']:,.0f}" for r in ns)
                   + "; nginx " + ", ".join(f"{r['rps']:,.0f}" for r in nx))
+    paced = [c for c in ("64-plain", "64-gzip") if rounds(f"paced-newszone-{c}")]
+    if paced:
+        print("\nthe same page at the same offered load (each connection waits "
+              "PACED_MS after a response), medians; p99 ratio below 1: newszone answers sooner")
+        print(f"{'connections, encoding':<22} {'newszone req/s':>15} {'nginx req/s':>12}"
+              f" {'newszone p99':>13} {'nginx p99':>10} {'ratio':>6}")
+        for c in paced:
+            ns, nx = rounds(f"paced-newszone-{c}"), rounds(f"paced-nginx-{c}")
+            p99_ns, p99_nx = median(ns, "p99_us") / 1000, median(nx, "p99_us") / 1000
+            print(f"{c.replace('-', ', '):<22} {median(ns, 'rps'):>15,.0f} "
+                  f"{median(nx, 'rps'):>12,.0f} {p99_ns:>10.2f} ms {p99_nx:>7.2f} ms "
+                  f"{p99_ns / p99_nx:>6.2f}")
+            print(f"{'':<22} rounds p99 newszone " +
+                  ", ".join(f"{r['p99_us'] / 1000:.2f}" for r in ns) + "; nginx " +
+                  ", ".join(f"{r['p99_us'] / 1000:.2f}" for r in nx) + " ms")
     unc = rounds("uncached-articles-64")
     if unc:
         rps = median(unc, "rps")
