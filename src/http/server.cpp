@@ -33,6 +33,7 @@
 #include <vector>
 
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -71,6 +72,16 @@ constexpr std::chrono::seconds kLingerTimeout{2};
 // How many more open connections than the least loaded worker a worker may have before a new
 // connection goes to that least loaded one instead of the one its CPU chose.
 constexpr int kSteerSlack = 8;
+// How often a busy keep-alive connection checks whether its client now sends from another CPU.
+constexpr std::chrono::milliseconds kSteerCheckEvery{50};
+
+// The CPU that received the socket's latest packet (SO_INCOMING_CPU), or -1 when unknown.
+int incoming_cpu(int fd) {
+  int cpu = -1;
+  socklen_t len = sizeof cpu;
+  if (::getsockopt(fd, SOL_SOCKET, SO_INCOMING_CPU, &cpu, &len) != 0) return -1;
+  return cpu;
+}
 
 Method to_method(bhttp::verb verb) {
   switch (verb) {
@@ -176,6 +187,19 @@ struct Registry {
   std::vector<std::atomic<int>> load;  // open connections per worker
   explicit Registry(size_t workers) : load(workers) {}
 
+  // The worker for a connection received on `cpu` (-1: unknown): the one numbered after that
+  // CPU, unless it has kSteerSlack more connections than the least loaded worker, which then
+  // takes it. Loads move while this reads them; being one connection off is harmless.
+  size_t steer(int cpu) const {
+    size_t least = 0;
+    for (size_t i = 1; i < load.size(); ++i) {
+      if (load[i] < load[least]) least = i;
+    }
+    if (cpu < 0) return least;
+    size_t w = static_cast<size_t>(cpu) % load.size();
+    return load[w] > load[least] + kSteerSlack ? least : w;
+  }
+
   size_t size() {
     std::lock_guard lock(mu);
     return sessions.size();
@@ -207,6 +231,7 @@ struct Shared {
   std::shared_ptr<spdlog::logger> access;  // null when access logging is off
   std::atomic<bool> stopping{false};
   asio::thread_pool* writes = nullptr;     // runs the handlers of requests that change things
+  std::vector<asio::io_context*> workers;  // a session may move to another (steer_by_cpu)
 };
 
 class Session : public std::enable_shared_from_this<Session> {
@@ -215,6 +240,7 @@ class Session : public std::enable_shared_from_this<Session> {
       : stream_(std::move(socket)), shared_(shared), registry_(std::move(registry)),
         worker_(worker) {
     ++registry_->load[worker_];
+    next_steer_check_ = Clock::now() + kSteerCheckEvery;
     boost::system::error_code ec;
     auto endpoint = stream_.socket().remote_endpoint(ec);
     if (!ec) {
@@ -547,7 +573,50 @@ class Session : public std::enable_shared_from_this<Session> {
     log_access();
     if (ec) return close();
     if (!keep_alive || shared_.stopping) return linger ? linger_close() : close();
+    if (auto target = steer_target()) return move_to(*target);
     wait_for_request();
+  }
+
+  // Between two requests of a busy connection, at most every kSteerCheckEvery: the worker of
+  // the CPU its client now sends from, when that is another one and may take it. A client
+  // that connected all its connections from one CPU and then runs threads on several is
+  // regrouped this way; a connection that stays put costs one getsockopt per interval.
+  std::optional<size_t> steer_target() {
+    if (!shared_.config.steer_by_cpu || shared_.workers.size() < 2) return std::nullopt;
+    auto now = Clock::now();
+    if (now < next_steer_check_) return std::nullopt;
+    next_steer_check_ = now + kSteerCheckEvery;
+    int cpu = incoming_cpu(stream_.socket().native_handle());
+    if (cpu < 0 || static_cast<size_t>(cpu) % shared_.workers.size() == worker_) {
+      return std::nullopt;
+    }
+    size_t target = registry_->steer(cpu);
+    if (target == worker_) return std::nullopt;
+    return target;
+  }
+
+  // Hands the connection, with any pipelined bytes already read, to a new session on worker
+  // `target`; this one ends without closing the socket. Called with no operation pending.
+  void move_to(size_t target) {
+    beast::error_code ec;
+    auto protocol = stream_.socket().local_endpoint(ec).protocol();
+    if (ec) return close();
+    stream_.expires_never();
+    auto fd = stream_.socket().release(ec);
+    if (ec) return close();
+    Socket socket(shared_.workers[target]->get_executor());
+    socket.assign(protocol, fd, ec);
+    if (ec) {
+      ::close(fd);  // the client sees the connection end and opens another
+      state_ = State::kClosing;
+      return;
+    }
+    auto moved = std::make_shared<Session>(std::move(socket), shared_, registry_, target);
+    moved->buffer_ = std::move(buffer_);
+    moved->next_steer_check_ = next_steer_check_;
+    registry_->add(moved.get(), moved);
+    moved->start();
+    state_ = State::kClosing;
   }
 
   void log_access() {
@@ -598,6 +667,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Shared& shared_;
   std::shared_ptr<Registry> registry_;
   size_t worker_;
+  Clock::time_point next_steer_check_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   State state_ = State::kIdle;
@@ -630,6 +700,7 @@ class Server::State {
     // Concurrency hint 1: each is run by one thread (it still takes posts from the others).
     for (int i = 0; i < n; ++i) workers_.push_back(std::make_unique<asio::io_context>(1));
     registry_ = std::make_shared<Registry>(workers_.size());
+    for (auto& worker : workers_) shared_.workers.push_back(worker.get());
     shared_.writes = &writes_;
   }
 
@@ -804,24 +875,13 @@ class Server::State {
     });
   }
 
-  // The worker a new connection belongs to for its whole life. With steer_by_cpu, the one
-  // numbered after the CPU that received the connection (SO_INCOMING_CPU), so that one client's
-  // connections, made from one CPU, share a worker; otherwise each worker in turn.
+  // The worker a new connection goes to. With steer_by_cpu, the one numbered after the CPU that
+  // received the connection (SO_INCOMING_CPU), so that one client's connections, made from
+  // one CPU, share a worker (Registry::steer; a busy connection may move later, see
+  // Session::steer_target); otherwise each worker in turn, for the connection's whole life.
   size_t pick_worker(tcp::socket& peer) {
-    const size_t n = workers_.size();
-    size_t least = 0;
-    for (size_t i = 1; i < n; ++i) {
-      if (registry_->load[i] < registry_->load[least]) least = i;
-    }
-    if (!shared_.config.steer_by_cpu) return next_worker_++ % n;
-    int cpu = -1;
-    socklen_t len = sizeof cpu;
-    if (::getsockopt(peer.native_handle(), SOL_SOCKET, SO_INCOMING_CPU, &cpu, &len) != 0 ||
-        cpu < 0) {
-      return least;
-    }
-    size_t w = static_cast<size_t>(cpu) % n;
-    return registry_->load[w] > registry_->load[least] + kSteerSlack ? least : w;
+    if (!shared_.config.steer_by_cpu) return next_worker_++ % workers_.size();
+    return registry_->steer(incoming_cpu(peer.native_handle()));
   }
 
   void begin_shutdown() {

@@ -31,10 +31,12 @@ struct ServerConfig {
   bool access_log = true;                  // one line per request on the "access" logger
   // A new connection goes to the worker numbered after the CPU that received it (modulo the
   // number of workers), unless that worker already has 8 more connections than the
-  // least loaded one; off: each worker in turn. One client's connections, made from one CPU,
-  // then share a worker, which answers them all before the client runs again, instead of two
-  // workers and the client each holding a core for a whole scheduler tick (docs/benchmarks.md,
-  // "Pages (issue 6)").
+  // least loaded one; and a busy connection whose client sends from another CPU later moves
+  // to that CPU's worker between two requests (checked at most every 50 ms), under the same
+  // limit. Off: each worker in turn, for good. One client's connections then share a worker,
+  // which answers them all before the client runs again, instead of two workers and the
+  // client each holding a core for a whole scheduler tick (docs/benchmarks.md, "Pages
+  // (issue 6)").
   bool steer_by_cpu = true;
 };
 

@@ -549,6 +549,56 @@ TEST(ServerTest, ABurstFromOneCpuIsStillSpreadOverTheWorkers) {
   EXPECT_LE(std::abs(a - b), 9) << a << " and " << b;
 }
 
+bool pin_to_cpu(int cpu) {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(cpu, &set);
+  if (pthread_setaffinity_np(pthread_self(), sizeof set, &set) != 0) return false;
+  sched_yield();
+  return true;
+}
+
+// A client that connected from one CPU and now sends from another: its connection moves to
+// the other CPU's worker between two requests, and requests sent together across the move
+// are all answered, in order.
+TEST(ServerTest, ABusyConnectionFollowsItsClientToAnotherCpu) {
+  ASSERT_GE(online_cpus(), 2u) << "this test pins its client to CPUs 0 and 1";
+  TestServer server([](Request& request) {
+    std::ostringstream body;
+    body << std::this_thread::get_id() << ' ' << request.path;
+    return Response::text(200, body.str());
+  });
+  std::string first, later, failure;
+  std::thread client_thread([&] {
+    if (!pin_to_cpu(0)) return void(failure = "cannot pin to CPU 0");
+    Client client(server.port());
+    if (!client.send("GET /a HTTP/1.1\r\nHost: x\r\n\r\n")) return void(failure = "send");
+    auto r = client.read_response();
+    first = r.body.substr(0, r.body.find(' '));
+    if (!pin_to_cpu(1)) return void(failure = "cannot pin to CPU 1");
+    // Two requests in one write, every 20 ms, until another worker answers (50 ms checks).
+    for (int i = 0; i < 40 && failure.empty(); ++i) {
+      std::this_thread::sleep_for(20ms);
+      std::string one = "/one" + std::to_string(i), two = "/two" + std::to_string(i);
+      if (!client.send("GET " + one + " HTTP/1.1\r\nHost: x\r\n\r\nGET " + two +
+                       " HTTP/1.1\r\nHost: x\r\n\r\n")) {
+        return void(failure = "send " + std::to_string(i));
+      }
+      auto a = client.read_response(), b = client.read_response();
+      if (!a.ok || !b.ok || !a.body.ends_with(" " + one) || !b.body.ends_with(" " + two)) {
+        return void(failure = "round " + std::to_string(i) + ": '" + a.body + "', '" +
+                              b.body + "'");
+      }
+      later = b.body.substr(0, b.body.find(' '));
+      if (later != first) break;
+    }
+  });
+  client_thread.join();
+  ASSERT_EQ(failure, "");
+  ASSERT_FALSE(first.empty());
+  EXPECT_NE(later, first) << "still answered by the worker of CPU 0 after 40 rounds";
+}
+
 TEST(ServerTest, WithoutSteeringWorkersTakeConnectionsInTurn) {
   ServerConfig config = TestServer::small_config();
   config.steer_by_cpu = false;
