@@ -23,6 +23,8 @@
 #include <atomic>
 #include <cctype>
 #include <chrono>
+#include <climits>
+#include <cstdint>
 #include <csignal>
 #include <ctime>
 #include <exception>
@@ -69,9 +71,12 @@ using Stream = beast::basic_stream<tcp, WorkerExecutor, beast::unlimited_rate_po
 // flight; reading a little longer lets the client see it. (RFC 9112 9.6, "tear-down")
 constexpr std::chrono::seconds kLingerTimeout{2};
 
-// How many more open connections than the least loaded worker a worker may have before a new
-// connection goes to that least loaded one instead of the one its CPU chose.
-constexpr int kSteerSlack = 8;
+// How many more open connections than the least loaded worker a worker may have: a quarter of
+// the average per worker, at least 2. A connection goes (or moves) to the worker its CPU
+// chose only within this, else a new one goes to the least loaded worker and a busy one
+// stays where it is. A few clients all sending from one CPU (a proxy's handful of
+// connections) thus still keep every worker busy.
+constexpr int kSteerMinSlack = 2;
 // How often a busy keep-alive connection checks whether its client now sends from another CPU.
 constexpr std::chrono::milliseconds kSteerCheckEvery{50};
 
@@ -187,9 +192,22 @@ struct Registry {
   std::vector<std::atomic<int>> load;  // open connections per worker
   explicit Registry(size_t workers) : load(workers) {}
 
-  // The worker for a connection received on `cpu` (-1: unknown): the one numbered after that
-  // CPU, unless it has kSteerSlack more connections than the least loaded worker, which then
-  // takes it. Loads move while this reads them; being one connection off is harmless.
+  // Whether worker `to` may take one more connection, a new one or one moving from worker
+  // `from`, and stay within kSteerSlack of the least loaded worker afterwards. Loads move
+  // while this reads them; being one connection off is harmless.
+  bool may_take(size_t to, size_t from = SIZE_MAX) const {
+    int least = INT_MAX, total = 0;
+    for (size_t i = 0; i < load.size(); ++i) {
+      int l = load[i].load();
+      total += l;
+      least = std::min(least, l - (i == from ? 1 : 0) + (i == to ? 1 : 0));
+    }
+    int slack = std::max(kSteerMinSlack, total / static_cast<int>(4 * load.size()));
+    return load[to] + 1 <= least + slack;
+  }
+
+  // The worker for a new connection received on `cpu` (-1: unknown): the one numbered after
+  // that CPU if it may take it, else the least loaded one.
   size_t steer(int cpu) const {
     size_t least = 0;
     for (size_t i = 1; i < load.size(); ++i) {
@@ -197,7 +215,7 @@ struct Registry {
     }
     if (cpu < 0) return least;
     size_t w = static_cast<size_t>(cpu) % load.size();
-    return load[w] > load[least] + kSteerSlack ? least : w;
+    return may_take(w) ? w : least;
   }
 
   size_t size() {
@@ -587,11 +605,9 @@ class Session : public std::enable_shared_from_this<Session> {
     if (now < next_steer_check_) return std::nullopt;
     next_steer_check_ = now + kSteerCheckEvery;
     int cpu = incoming_cpu(stream_.socket().native_handle());
-    if (cpu < 0 || static_cast<size_t>(cpu) % shared_.workers.size() == worker_) {
-      return std::nullopt;
-    }
-    size_t target = registry_->steer(cpu);
-    if (target == worker_) return std::nullopt;
+    if (cpu < 0) return std::nullopt;
+    size_t target = static_cast<size_t>(cpu) % shared_.workers.size();
+    if (target == worker_ || !registry_->may_take(target, worker_)) return std::nullopt;
     return target;
   }
 

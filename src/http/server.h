@@ -30,8 +30,8 @@ struct ServerConfig {
   size_t max_connections = 10000;          // more are accepted and closed at once
   bool access_log = true;                  // one line per request on the "access" logger
   // A new connection goes to the worker numbered after the CPU that received it (modulo the
-  // number of workers), unless that worker already has 8 more connections than the
-  // least loaded one; and a busy connection whose client sends from another CPU later moves
+  // number of workers) unless that would put it further over the least loaded worker than a
+  // quarter of the average per worker (at least 2 connections); and a busy connection whose client sends from another CPU later moves
   // to that CPU's worker between two requests (checked at most every 50 ms), under the same
   // limit. Off: each worker in turn, for good. One client's connections then share a worker,
   // which answers them all before the client runs again, instead of two workers and the

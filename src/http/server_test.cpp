@@ -524,10 +524,11 @@ TEST(ServerTest, ConnectionsFromOneCpuShareAWorker) {
   ASSERT_GE(online_cpus(), 2u) << "this test pins clients to CPUs 0 and 1";
   TestServer server(which_thread);  // two workers
   std::vector<std::unique_ptr<Client>> keep;
-  auto from0 = workers_seen_from_cpu(server.port(), 0, 4, keep);
-  auto from1 = workers_seen_from_cpu(server.port(), 1, 4, keep);
-  ASSERT_EQ(from0.size(), 4u);
-  ASSERT_EQ(from1.size(), 4u);
+  // Two each: a worker takes no more than 2 over the other while there are this few.
+  auto from0 = workers_seen_from_cpu(server.port(), 0, 2, keep);
+  auto from1 = workers_seen_from_cpu(server.port(), 1, 2, keep);
+  ASSERT_EQ(from0.size(), 2u);
+  ASSERT_EQ(from1.size(), 2u);
   std::set<std::string> workers0(from0.begin(), from0.end());
   std::set<std::string> workers1(from1.begin(), from1.end());
   EXPECT_EQ(workers0.size(), 1u);
@@ -535,8 +536,8 @@ TEST(ServerTest, ConnectionsFromOneCpuShareAWorker) {
   EXPECT_NE(*workers0.begin(), *workers1.begin());
 }
 
-// Many connections from one CPU still spread: a worker takes at most 8 more open connections
-// than the other before the other gets them.
+// Many connections from one CPU still spread: a worker takes no more open connections over
+// the other than a quarter of the average per worker, at least 2 (30 connections: 3).
 TEST(ServerTest, ABurstFromOneCpuIsStillSpreadOverTheWorkers) {
   TestServer server(which_thread);
   std::vector<std::unique_ptr<Client>> keep;
@@ -546,7 +547,7 @@ TEST(ServerTest, ABurstFromOneCpuIsStillSpreadOverTheWorkers) {
   for (const auto& id : seen) ++per_worker[id];
   ASSERT_EQ(per_worker.size(), 2u);
   int a = per_worker.begin()->second, b = per_worker.rbegin()->second;
-  EXPECT_LE(std::abs(a - b), 9) << a << " and " << b;
+  EXPECT_LE(std::abs(a - b), 4) << a << " and " << b;
 }
 
 bool pin_to_cpu(int cpu) {
