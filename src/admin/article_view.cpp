@@ -1,20 +1,13 @@
 #include "admin/article_view.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include "admin/moderation.h"
+#include "admin/page.h"
 #include "core/rfc3339.h"
 #include "web/urls.h"
 
 namespace nz::admin {
-
-std::optional<int64_t> positive_id(std::string_view text) {
-  int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id < 1) return std::nullopt;
-  return id;
-}
 
 std::string query_escape(std::string_view value) {
   static constexpr char kHex[] = "0123456789ABCDEF";

@@ -18,9 +18,6 @@ namespace nz::admin {
 // Articles per page of the queue and the article lists.
 inline constexpr int64_t kArticlesShown = 50;
 
-// A whole number >= 1 from a path segment or a form field; nullopt otherwise.
-std::optional<int64_t> positive_id(std::string_view text);
-
 // Query-string escaping of one value (RFC 3986 unreserved characters kept).
 std::string query_escape(std::string_view value);
 

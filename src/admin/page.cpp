@@ -1,6 +1,7 @@
 #include "admin/page.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include <spdlog/spdlog.h>
 
@@ -156,6 +157,13 @@ std::variant<Principal, http::Response> require(const AdminServices& services,
                        &principal);
   }
   return principal;
+}
+
+std::optional<int64_t> positive_id(std::string_view text) {
+  int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || ptr != text.data() + text.size() || id < 1) return std::nullopt;
+  return id;
 }
 
 std::string when(const std::optional<core::Timestamp>& t) {

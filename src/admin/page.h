@@ -42,6 +42,9 @@ http::Response admin_error(const AdminServices& services, int status, std::strin
 http::Response admin_error_for(const AdminServices& services, const Error& error,
                                const Principal* who);
 
+// A whole number >= 1 from a path segment or a form field; nullopt otherwise.
+std::optional<int64_t> positive_id(std::string_view text);
+
 // A time as the admin and portal tables show it (RFC 3339), or "never".
 std::string when(const std::optional<core::Timestamp>& t);
 

@@ -2,7 +2,6 @@
 // their own partner's API tokens. Each change goes through admin/tokens.h, which writes the
 // audit log in the same transaction. The partner is always the signed-in user's own: no
 // form field names one.
-#include <charconv>
 
 #include "admin/page.h"
 #include "admin/pages.h"
@@ -10,17 +9,6 @@
 #include "store/store.h"
 
 namespace nz::admin {
-namespace {
-
-std::optional<int64_t> parse_id(const std::string& text) {
-  int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id < 1) return std::nullopt;
-  return id;
-}
-
-}  // namespace
-
 http::Response create_token(const AdminServices& services, const http::Request& request) {
   const Form form = parse_form(request.body);
   auto who = require(services, request, {model::Role::kPartner}, &form);
@@ -46,7 +34,7 @@ http::Response revoke_token(const AdminServices& services, const http::Request& 
   auto who = require(services, request, {model::Role::kPartner}, &form);
   if (auto* refused = std::get_if<http::Response>(&who)) return std::move(*refused);
   const Principal& principal = std::get<Principal>(who);
-  auto id = parse_id(request.param("id"));
+  auto id = positive_id(request.param("id"));
   if (!id) return admin_error(services, 404, "There is no such token.", &principal);
   auto revoked = revoke_partner_token(services.store, services.site.clock,
                                       *principal.user.partner_id, *id,

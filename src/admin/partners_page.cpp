@@ -1,6 +1,5 @@
 // /admin/partners: every partner with its zones; adding one and changing its name or home
 // page (admin/partner_changes.h checks and audits both). Admins and editors.
-#include <charconv>
 
 #include "admin/page.h"
 #include "admin/pages.h"
@@ -17,13 +16,6 @@ std::string form_label(std::string_view key) {
   if (key == "url") return "Home page";
   if (key == "slug") return "Slug";
   return std::string(key);
-}
-
-std::optional<int64_t> parse_id(const std::string& text) {
-  int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id < 1) return std::nullopt;
-  return id;
 }
 
 bool is_form_error(const Error& error) {
@@ -125,7 +117,7 @@ http::Response partner_edit_page(const AdminServices& services, const http::Requ
   auto who = require(services, request, {model::Role::kAdmin, model::Role::kEditor});
   if (auto* refused = std::get_if<http::Response>(&who)) return std::move(*refused);
   const Principal& principal = std::get<Principal>(who);
-  auto id = parse_id(request.param("id"));
+  auto id = positive_id(request.param("id"));
   if (!id) return admin_error(services, 404, "There is no such partner.", &principal);
   auto partner = services.store.find_partner(*id);
   if (!partner) return admin_error_for(services, partner.error(), &principal);
@@ -139,7 +131,7 @@ http::Response save_partner(const AdminServices& services, const http::Request& 
   auto who = require(services, request, {model::Role::kAdmin, model::Role::kEditor}, &form);
   if (auto* refused = std::get_if<http::Response>(&who)) return std::move(*refused);
   const Principal& principal = std::get<Principal>(who);
-  auto id = parse_id(request.param("id"));
+  auto id = positive_id(request.param("id"));
   if (!id) return admin_error(services, 404, "There is no such partner.", &principal);
   auto partner = services.store.find_partner(*id);
   if (!partner) return admin_error_for(services, partner.error(), &principal);

@@ -6,7 +6,6 @@
 // its user has no session. The token of the link travels in the query string of the GET only
 // (the access log writes paths without their query) and in the form's body; every answer is
 // no-store and sends no Referer, so the link does not leave the page either.
-#include <charconv>
 
 #include <spdlog/spdlog.h>
 
@@ -63,13 +62,6 @@ http::Response reset_form_page(const AdminServices& services, const OpenReset& o
       "Set-Cookie", set_cookie(kResetCookie, form_token, "/admin/reset",
                                services.settings.reset_link_life, services.settings));
   return guarded(std::move(response));
-}
-
-std::optional<int64_t> parse_id(const std::string& text) {
-  int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id < 1) return std::nullopt;
-  return id;
 }
 
 }  // namespace
@@ -131,7 +123,7 @@ http::Response make_reset_link(const AdminServices& services, const http::Reques
   auto who = require(services, request, {model::Role::kAdmin}, &form);
   if (auto* refused_now = std::get_if<http::Response>(&who)) return std::move(*refused_now);
   const Principal& principal = std::get<Principal>(who);
-  auto id = parse_id(request.param("id"));
+  auto id = positive_id(request.param("id"));
   if (!id) return admin_error(services, 404, "There is no such user.", &principal);
   auto made = create_reset_link(services.store, services.site.clock, *id,
                                 services.settings.reset_link_life,

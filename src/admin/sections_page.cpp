@@ -40,13 +40,6 @@ std::string form_label(std::string_view key) {
   return std::string(key);
 }
 
-std::optional<int64_t> parse_id(const std::string& text) {
-  int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id < 1) return std::nullopt;
-  return id;
-}
-
 bool checked(const Form& form, std::string_view name) {
   const std::string v = field(form, name);
   return v == "on" || v == "true" || v == "1";
@@ -289,7 +282,7 @@ http::Response section_edit_page(const AdminServices& services, const http::Requ
   const Principal& principal = std::get<Principal>(who);
   auto context = web::load_page_context(services.site);
   if (!context) return admin_error_for(services, context.error(), &principal);
-  auto id = parse_id(request.param("id"));
+  auto id = positive_id(request.param("id"));
   const model::Section* section = id ? context->section(*id) : nullptr;
   if (!section) return admin_error(services, 404, "There is no such section.", &principal);
   FormPage page{.section = *section};
@@ -315,7 +308,7 @@ http::Response save_section(const AdminServices& services, const http::Request& 
     page.section.kind = field(form, "kind") == "section" ? model::SectionKind::kEditorial
                                                          : model::SectionKind::kPartnerZone;
   } else {
-    auto id = parse_id(request.param("id"));
+    auto id = positive_id(request.param("id"));
     const model::Section* section = id ? context->section(*id) : nullptr;
     if (!section) return admin_error(services, 404, "There is no such section.", &principal);
     page.section = *section;
@@ -357,7 +350,7 @@ http::Response preview_section(const AdminServices& services, const http::Reques
   auto context = web::load_page_context(services.site);
   if (!context) return admin_error_for(services, context.error(), &principal);
   model::Section base{.kind = model::SectionKind::kPartnerZone};
-  if (auto id = parse_id(field(form, "id"))) {
+  if (auto id = positive_id(field(form, "id"))) {
     const model::Section* section = context->section(*id);
     if (!section) return admin_error(services, 404, "There is no such section.", &principal);
     base = *section;

@@ -2,7 +2,6 @@
 // a zone, changing its settings, pausing and resuming it (admin/source_changes.h checks and
 // audits each), a "Test fetch" that stores nothing (admin/test_fetch.h), and each source's
 // history of deliveries. Admins and editors.
-#include <charconv>
 
 #include "admin/page.h"
 #include "admin/pages.h"
@@ -24,13 +23,6 @@ std::string form_label(std::string_view key) {
   if (key == "user-agent") return "User-Agent";
   if (key == "header") return "Extra header";
   return std::string(key);
-}
-
-std::optional<int64_t> parse_id(const std::string& text) {
-  int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id < 1) return std::nullopt;
-  return id;
 }
 
 // The non-empty lines of a textarea, trimmed of CR.
@@ -229,7 +221,7 @@ bool is_form_error(const Error& error) {
 std::variant<model::Source, http::Response> find(const AdminServices& services,
                                                  const http::Request& request,
                                                  const Principal& principal) {
-  auto id = parse_id(request.param("id"));
+  auto id = positive_id(request.param("id"));
   if (!id) return admin_error(services, 404, "There is no such source.", &principal);
   auto source = services.store.find_source(*id);
   if (!source) return admin_error_for(services, source.error(), &principal);
@@ -278,7 +270,7 @@ http::Response add_source_submit(const AdminServices& services, const http::Requ
     return render_sources(services, principal, 200, "", form,
                           test_fetch(settings, services.site.clock));
   }
-  auto zone = parse_id(field(form, "zone"));
+  auto zone = positive_id(field(form, "zone"));
   if (!zone) {
     return render_sources(services, principal, 422, "Choose the zone the feed's articles go to.",
                           form, std::nullopt);

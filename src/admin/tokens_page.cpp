@@ -4,7 +4,6 @@
 // one and shows it once; POST /admin/tokens/{id}/revoke revokes one. Each change goes through
 // admin/tokens.h, which writes the audit log (without the secret) in the same transaction.
 // No form field names a user: the tokens are always the signed-in user's own.
-#include <charconv>
 
 #include "admin/page.h"
 #include "admin/pages.h"
@@ -14,13 +13,6 @@
 
 namespace nz::admin {
 namespace {
-
-std::optional<int64_t> parse_id(const std::string& text) {
-  int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id < 1) return std::nullopt;
-  return id;
-}
 
 // The page: the user's tokens and the form, with `message` and the typed name on a refusal.
 http::Response render_tokens(const AdminServices& services, const Principal& principal,
@@ -80,7 +72,7 @@ http::Response revoke_user_token_submit(const AdminServices& services,
   auto who = require(services, request, {model::Role::kAdmin, model::Role::kEditor}, &form);
   if (auto* refused = std::get_if<http::Response>(&who)) return std::move(*refused);
   const Principal& principal = std::get<Principal>(who);
-  auto id = parse_id(request.param("id"));
+  auto id = positive_id(request.param("id"));
   if (!id) return admin_error(services, 404, "There is no such token.", &principal);
   auto revoked = revoke_user_token(services.store, services.site.clock, principal.user.id, *id,
                                    Actor::user(principal.user, request.remote_address));

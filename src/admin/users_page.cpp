@@ -1,6 +1,5 @@
 // /admin/users (list, add, disable, enable) and /admin/audit: admins only. Every change goes
 // through admin/accounts.h, which writes the audit log in the same transaction.
-#include <charconv>
 
 #include "admin/accounts.h"
 #include "admin/audit_changes.h"
@@ -13,13 +12,6 @@ namespace nz::admin {
 namespace {
 
 constexpr int kAuditShown = 100;
-
-std::optional<int64_t> parse_id(const std::string& text) {
-  int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id < 1) return std::nullopt;
-  return id;
-}
 
 http::Response render_users(const AdminServices& services, const Principal& principal,
                             int status, std::string_view message, const Form& form) {
@@ -70,7 +62,7 @@ http::Response change_disabled(const AdminServices& services, const http::Reques
   auto who = require(services, request, {model::Role::kAdmin}, &form);
   if (auto* refused = std::get_if<http::Response>(&who)) return std::move(*refused);
   const Principal& principal = std::get<Principal>(who);
-  auto id = parse_id(request.param("id"));
+  auto id = positive_id(request.param("id"));
   if (!id) return admin_error(services, 404, "There is no such user.", &principal);
   if (*id == principal.user.id && disabled) {
     return render_users(services, principal, 409,
@@ -130,7 +122,7 @@ http::Response audit_page(const AdminServices& services, const http::Request& re
   if (!context) return admin_error_for(services, context.error(), &principal);
   std::optional<int64_t> before;
   if (auto text = request.query_param("before")) {
-    before = parse_id(*text);
+    before = positive_id(*text);
     if (!before) return admin_error(services, 400, "before= takes an entry's number.", &principal);
   }
   auto entries = services.store.list_audit({.before_id = before, .limit = kAuditShown});
